@@ -1,0 +1,1 @@
+"""Synthetic SSD extracts: simulated child journeys written in the landing layout."""
