@@ -97,6 +97,7 @@ class Child:
     cp_plans: int = 0
     last_eh: date | None = None
     written: bool = False
+    known: bool = False
     attrs: dict = field(default_factory=dict)
 
 
@@ -368,6 +369,7 @@ class Simulation:
                 ch = self.new_child(d)
         else:
             ch = self.new_child(d)
+            ch.known = True
             self.known.append(ch.pid)
         self.contact(ch, d, referred=False)
         self.commit(d >= self.period_start)
@@ -377,7 +379,8 @@ class Simulation:
         """Simulate one referral and everything that follows; returns 1 if it had a linked contact."""
         rng, p, cal = self.rng, self.p, self.cal
         ch = self._pick_rereferral(d) or self.new_child(d)
-        if ch.pid not in self.known:
+        if not ch.known:
+            ch.known = True
             self.known.append(ch.pid)
         lag = rng.choices([0, rng.randint(1, 7), rng.randint(8, 20)], weights=[70, 25, 5])[0]
         linked = 0
@@ -537,7 +540,7 @@ class Simulation:
             dur = rng.randint(700, 1100)
         end = start + D(days=dur)
         if age_at(ch.dob, end) >= 18:
-            end = birthday(ch.dob, 18)
+            end = max(start + D(days=1), birthday(ch.dob, 18))
         cat = pick(rng, CP_CATEGORIES)
         self.emit("ssd_cp_plans", {
             "cppl_cp_plan_id": plan_id, "cppl_referral_id": ref_id, "cppl_icpc_id": icpc_id,
@@ -597,6 +600,7 @@ class Simulation:
         """A child who moves in on another council's plan: referral, transfer-in conference, plan."""
         rng = self.rng
         ch = self.new_child(d, age=rng.randrange(0, 16))
+        ch.known = True
         self.known.append(ch.pid)
         ref_id = self.nid("ssd_cin_episodes")
         tid, wid = self.team("Assessment", ch)
@@ -665,6 +669,7 @@ class Simulation:
             "cine_close_date": close, "cine_close_reason": self._cla_close_reason,
             "cine_referral_team": tid, "cine_referral_worker_id": wid})
         ch.last_referral, ch.open_until = d, close
+        ch.known = True
         self.known.append(ch.pid)
         self.commit(close is None or close >= self.period_start)
 
@@ -733,7 +738,7 @@ class Simulation:
             else:
                 match = order + D(days=lognormal_days(rng, 120, 0.6, 10, 700))
             by_carer = rng.random() < 0.15
-            placed = match + D(days=rng.randint(5, 40))
+            placed = max(match, order) + D(days=rng.randint(5, 40))
             end = placed + D(days=rng.randint(150, 420))
             reason = rng.choice(["E11", "E11", "E12"])
             perm = {"adm": adm, "order": order, "match": match, "placed": placed, "by_carer": by_carer,
@@ -888,7 +893,7 @@ class Simulation:
         self._cla_reviews(cla_id, start, end)
         self._cla_visits(ch, cla_id, start, end)
         self._health(ch, start, end)
-        if perm is not None:
+        if perm is not None and start <= self.extract:
             self.emit("ssd_permanence", {
                 "perm_table_id": self.nid("ssd_permanence"), "perm_person_id": ch.pid, "perm_cla_id": cla_id,
                 "perm_adm_decision_date": perm.get("adm"), "perm_placement_order_date": perm.get("order"),

@@ -1,0 +1,35 @@
+"""What the gate found, in a form a person can act on."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Issue:
+    severity: str  # blocking | warning | info
+    table: str
+    location: str  # file (relative to the landing root) or folder
+    column: str | None
+    rule: str
+    rows: int
+    message: str
+    examples: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        where = self.location + (f", column {self.column}" if self.column else "")
+        rows = f", {self.rows:,} row(s)" if self.rows else ""
+        ex = f"; e.g. {', '.join(self.examples[:5])}" if self.examples else ""
+        return f"{where}: [{self.rule}] {self.message}{rows}{ex}"
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+class GateFailure(Exception):
+    """Raised when the gate finds blocking problems: nothing is built or published."""
+
+    def __init__(self, issues: list[Issue]):
+        self.issues = [i for i in issues if i.severity == "blocking"]
+        lines = "\n".join(f"  - {i.line()}" for i in self.issues)
+        super().__init__(f"landing gate blocked the run ({len(self.issues)} problem(s)):\n{lines}")

@@ -1,0 +1,220 @@
+"""`csc check`: run the landing gate over every council's newest extract.
+
+Loads each landed file into `raw.*` of the given DuckDB file, runs the GX suite of its table on
+streamed batches and the set-based checks in DuckDB, writes quarantine and a report under
+reports/, and raises GateFailure when anything blocks (the caller then publishes nothing).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table as RichTable
+
+from csc.contract import load_tables
+from csc.gate.issues import GateFailure, Issue
+from csc.gate.landing import create_raw_schema, discover, load_file
+from csc.gate.report import write_reports
+from csc.gate.sqlexpr import quote
+
+QUARANTINE_COLUMNS = ["la_code", "extract_date", "table_name", "source_file", "_row_id", "record_key",
+                      "column_name", "rule", "bad_value", "action", "reason"]
+
+
+@dataclass
+class GateResult:
+    issues: list[Issue] = field(default_factory=list)
+    files: list[dict] = field(default_factory=list)
+    councils: list[dict] = field(default_factory=list)
+    seconds: float = 0.0
+    report_json: Path | None = None
+    report_html: Path | None = None
+
+    @property
+    def blocking(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == "blocking"]
+
+
+def run_gate(landing: Path, db_path: Path, reports: Path, max_quarantine_pct: float = 5.0,
+             console: Console | None = None) -> GateResult:
+    console = console or Console()
+    started = time.perf_counter()
+    result = GateResult()
+    issues = result.issues
+    tables = load_tables()
+    extracts = discover(landing, issues)
+    con = duckdb.connect(str(db_path))
+    try:
+        create_raw_schema(con)
+        from csc.gate.checks import GxRunner, foreign_key_failures, primary_key_issues
+
+        present: dict[str, set[str]] = {e.la_code: set() for e in extracts}
+        landed_rows: dict[str, dict[str, int]] = {e.la_code: {} for e in extracts}
+        with Progress(TextColumn("[bold]{task.description}"), BarColumn(),
+                      TextColumn("{task.completed}/{task.total}"), TimeElapsedColumn(),
+                      console=console) as progress:
+            # 1. load every landed file (one read each), structural and key checks
+            task = progress.add_task("Loading landed files", total=len(extracts) * len(tables))
+            for ext in extracts:
+                con.execute("insert into raw.manifests values (?, ?, ?, ?, ?, ?)",
+                            [ext.la_code, ext.manifest["la_name"], ext.extract_date, ext.period_start,
+                             str(ext.manifest["ssd_version"]), ext.rel])
+                for t in tables.values():
+                    progress.update(task, description=f"Loading {ext.la_code} {t.name}")
+                    _load_one(con, ext, t, landing, issues, present, landed_rows, primary_key_issues)
+                    progress.advance(task)
+            # 2. one GX suite per table, over streamed batches of every council's rows
+            if extracts:
+                progress.update(task, description="Starting Great Expectations")
+                runner = GxRunner()
+                task2 = progress.add_task("Expectation suites", total=len(tables))
+                for t in tables.values():
+                    progress.update(task2, description=f"Expectations {t.name}")
+                    _insert_quarantine(con, runner.validate_table(con, t))
+                    progress.advance(task2)
+            # 3. foreign keys (set-based, cascading), then per-council summaries and thresholds
+            for ext in extracts:
+                foreign_key_failures(con, ext.la_code, present[ext.la_code])
+                _summarise_extract(con, ext, landed_rows[ext.la_code], landing, max_quarantine_pct, result)
+        _apply_blanking(con)
+        _record_files(con, result)
+        result.seconds = time.perf_counter() - started
+        result.report_json, result.report_html = write_reports(result, reports, landing, datetime.now())
+    finally:
+        con.close()
+    _print_summary(console, result)
+    if result.blocking:
+        raise GateFailure(result.issues)
+    return result
+
+
+def _load_one(con, ext, t, landing: Path, issues: list[Issue], present, landed_rows, primary_key_issues):
+    path = ext.files.get(t.name)
+    if path is None:
+        if t.required:
+            issues.append(Issue("blocking", t.name, ext.rel, None, "required_table", 0,
+                                f"required table {t.name} is missing: land {t.name}.parquet or {t.name}.csv"))
+        else:
+            issues.append(Issue("info", t.name, ext.rel, None, "optional_table", 0,
+                                f"optional table {t.name} not landed: indicators that need it are "
+                                "reported as not available"))
+        return
+    rel = str(path.relative_to(landing))
+    loaded = load_file(con, ext, t, path, landing, issues)
+    if loaded is None:
+        return
+    rows, cols = loaded
+    landed_rows[ext.la_code][t.name] = rows
+    con.executemany("insert into raw.landed_columns values (?, ?, ?, ?)",
+                    [[ext.la_code, t.name, c, c in cols] for c in t.column_names])
+    if rows == 0:
+        issues.append(Issue("blocking" if t.required else "warning", t.name, rel, None, "has_rows", 0,
+                            "the file has a header but no data rows"))
+    pk_issues = primary_key_issues(con, t, ext.la_code, rel)
+    issues.extend(pk_issues)
+    if not pk_issues:
+        present[ext.la_code].add(t.name)
+
+
+def _insert_quarantine(con, failures: list[dict]) -> None:
+    if not failures:
+        return
+    data = {k: [f[k] for f in failures] for k in QUARANTINE_COLUMNS}
+    con.register("quarantine_batch", pa.table(data))
+    con.execute(f"insert into raw.quarantine select {', '.join(QUARANTINE_COLUMNS)} from quarantine_batch")
+    con.unregister("quarantine_batch")
+
+
+def _summarise_extract(con, ext, landed_rows: dict[str, int], landing: Path, max_pct: float,
+                       result: GateResult) -> None:
+    """Turn quarantine rows into issues (one per table, column and rule) and apply the threshold."""
+    rows = con.execute("""
+        select table_name, column_name, rule, action, any_value(reason), count(*),
+               list(coalesce(record_key, 'row ' || _row_id) order by _row_id)[1:5],
+               any_value(source_file)
+        from raw.quarantine where la_code = ? group by all order by 1, 2, 3""", [ext.la_code]).fetchall()
+    for table, column, rule, action, reason, n, examples, source in rows:
+        verb = "rows rejected into quarantine" if action == "rejected" else "values blanked (rows kept)"
+        result.issues.append(Issue("warning", table, source, column, rule, n, f"{reason}: {verb}",
+                                   [str(e) for e in examples]))
+    rejected = dict(con.execute("""
+        select table_name, count(distinct _row_id) from raw.quarantine
+        where la_code = ? and action = 'rejected' group by 1""", [ext.la_code]).fetchall())
+    for table, landed in landed_rows.items():
+        bad = rejected.get(table, 0)
+        if landed and 100.0 * bad / landed > max_pct:
+            result.issues.append(Issue(
+                "blocking", table, str(ext.files[table].relative_to(landing)), None, "quarantine_threshold", bad,
+                f"{100.0 * bad / landed:.1f}% of {landed:,} rows would be quarantined (limit {max_pct}%): "
+                "fix the extract, or raise --max-quarantine-pct if this is expected"))
+    result.councils.append({"la_code": ext.la_code, "la_name": ext.manifest["la_name"],
+                            "extract_date": ext.extract_date.isoformat(),
+                            "period_start": ext.period_start.isoformat(), "folder": ext.rel})
+
+
+def _apply_blanking(con) -> None:
+    """Blank values the gate could not accept in columns where that keeps the row usable."""
+    for table, column in con.execute("""
+            select distinct table_name, column_name from raw.quarantine where action = 'blanked'
+            """).fetchall():
+        con.execute(f"""
+            update raw.{table} as r set {quote(column)} = null
+            from raw.quarantine q
+            where q.table_name = '{table}' and q.column_name = '{column}' and q.action = 'blanked'
+              and q.la_code = r.la_code and q._row_id = r._row_id""")
+
+
+def _record_files(con, result: GateResult) -> None:
+    tables = load_tables()
+    for m in con.execute("select la_code, extract_date from raw.manifests").fetchall():
+        la_code, extract_date = m
+        for t in tables.values():
+            landed, source = con.execute(
+                f"select count(*), any_value(_source_file) from raw.{t.name} where la_code = ?", [la_code]
+            ).fetchone()
+            bad = con.execute("""select count(distinct _row_id) from raw.quarantine
+                                 where la_code = ? and table_name = ? and action = 'rejected'""",
+                              [la_code, t.name]).fetchone()[0]
+            fmt = source.rsplit(".", 1)[-1] if source else None
+            con.execute("insert into raw.landed_files values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        [la_code, extract_date, t.name, source, fmt, source is not None, landed, bad,
+                         landed - bad])
+            result.files.append({"la_code": la_code, "table": t.name, "file": source, "format": fmt,
+                                 "rows_landed": landed, "rows_quarantined": bad, "rows_loaded": landed - bad})
+
+
+def _print_summary(console: Console, result: GateResult) -> None:
+    by_council: dict[str, list[int]] = {}
+    for f in result.files:
+        acc = by_council.setdefault(f["la_code"], [0, 0, 0])
+        acc[0] += 1 if f["file"] else 0
+        acc[1] += f["rows_landed"]
+        acc[2] += f["rows_quarantined"]
+    table = RichTable(title=f"Landing gate ({result.seconds:.1f} s)")
+    for col in ("council", "files", "rows landed", "rows quarantined"):
+        table.add_column(col, justify="right" if col != "council" else "left")
+    for la, (files, rows, bad) in by_council.items():
+        table.add_row(la, str(files), f"{rows:,}", f"{bad:,}")
+    console.print(table)
+    for i in result.issues:
+        if i.severity == "blocking":
+            console.print(f"[bold red]BLOCKING[/] {i.line()}")
+    warnings = [i for i in result.issues if i.severity == "warning"]
+    for i in warnings[:20]:
+        console.print(f"[yellow]warning[/] {i.line()}")
+    if len(warnings) > 20:
+        console.print(f"[yellow]... and {len(warnings) - 20} more warnings (see the report)[/]")
+    if result.report_html:
+        console.print(f"Report: {result.report_html}")
+
+
+def load_json_report(path: Path) -> dict:
+    return json.loads(path.read_text())
