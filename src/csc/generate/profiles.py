@@ -54,16 +54,16 @@ class Profile:
 NORFOLK = Profile(
     contacts_rate=2500.0, referral_rate=350.0, p_reref_12m=0.19, p_reref_older=0.10,
     p_referral_nfa=0.005, p_assessment=0.93, p_asm_45wd=0.84, p_asm_nfa=0.45, p_asm_stepdown=0.12,
-    p_s47=0.37, p_icpc=0.29, p_icpc_15wd=0.90, cp_median_days=330.0, cin_median_days=120.0,
-    cla_direct_rate=5.0, cla_stay_factor=1.25, p_cl_eet=0.52, p_cl_suitable=0.87,
+    p_s47=0.37, p_icpc=0.29, p_icpc_15wd=0.90, cp_median_days=220.0, cin_median_days=60.0,
+    cla_direct_rate=8.0, cla_stay_factor=3.0, p_cl_eet=0.52, p_cl_suitable=0.87,
     p_contact_decision_1wd=0.70, p_agency=0.06, caseload_target=17.0,
     localities=("Breckland and South", "Norwich", "Great Yarmouth", "North Norfolk", "West Norfolk"),
 )
 ROTHERHAM = Profile(
     contacts_rate=3340.0, referral_rate=612.0, p_reref_12m=0.19, p_reref_older=0.10,
     p_referral_nfa=0.01, p_assessment=0.98, p_asm_45wd=0.92, p_asm_nfa=0.26, p_asm_stepdown=0.32,
-    p_s47=0.60, p_icpc=0.31, p_icpc_15wd=0.46, cp_median_days=250.0, cin_median_days=170.0,
-    cla_direct_rate=12.0, cla_stay_factor=0.9, p_cl_eet=0.56, p_cl_suitable=0.87,
+    p_s47=0.60, p_icpc=0.31, p_icpc_15wd=0.46, cp_median_days=240.0, cin_median_days=160.0,
+    cla_direct_rate=12.0, cla_stay_factor=1.1, p_cl_eet=0.56, p_cl_suitable=0.87,
     p_contact_decision_1wd=0.57, p_agency=0.05, caseload_target=16.0,
     localities=("Rotherham North", "Rotherham Central", "Rotherham South"),
 )

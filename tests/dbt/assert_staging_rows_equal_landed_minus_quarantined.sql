@@ -1,0 +1,40 @@
+{#- Staging holds exactly the landed rows less the rows the landing gate rejected, per council
+    and table: nothing is dropped silently. -#}
+{%- set tables = ['person', 'department', 'contacts', 'cin_episodes', 'cin_assessments', 's47_enquiry',
+    'initial_cp_conference', 'cp_plans', 'cla_episodes', 'legal_status', 'cla_placement', 'care_leavers',
+    'cin_plans', 'cp_reviews', 'cp_visits', 'cla_reviews', 'cla_visits', 'cla_health', 'permanence',
+    'early_help_episodes', 'professionals', 'involvements'] %}
+
+with
+
+staged as (
+    {% for t in tables %}
+        select 'ssd_{{ t }}' as table_name, la_code, count(*) as rows_staged
+        from {{ ref('stg_ssd__' ~ t) }}
+        group by la_code
+        {% if not loop.last %}union all{% endif %}
+    {% endfor %}
+),
+
+landed as (
+
+    select la_code, table_name, rows_landed, rows_quarantined, rows_loaded
+    from {{ source('landing', 'landed_files') }}
+
+),
+
+final as (
+
+    select
+        landed.la_code,
+        landed.table_name,
+        landed.rows_landed,
+        landed.rows_quarantined,
+        coalesce(staged.rows_staged, 0) as rows_staged
+    from landed
+    left join staged on landed.la_code = staged.la_code and landed.table_name = staged.table_name
+    where coalesce(staged.rows_staged, 0) != landed.rows_landed - landed.rows_quarantined
+
+)
+
+select * from final
