@@ -24,8 +24,6 @@ from great_expectations.data_context.types.base import ProgressBarsConfig  # noq
 
 BATCH_ROWS = 250_000
 EARLIEST = date(1900, 1, 1)
-# Foreign keys to reference tables are blanked when they do not resolve; others reject the row.
-BLANK_FK_TABLES = ("ssd_department", "ssd_professionals")
 
 
 @dataclass(frozen=True)
@@ -169,8 +167,10 @@ def primary_key_issues(con: duckdb.DuckDBPyConnection, table: Table, la_code: st
 
 
 def foreign_key_failures(con: duckdb.DuckDBPyConnection, la_code: str, present: set[str]) -> int:
-    """Reject (or blank) rows whose foreign keys do not resolve to a loaded, non-rejected parent.
-    Repeats until nothing changes, so a rejected parent takes its children with it."""
+    """Rows whose foreign keys do not resolve to a loaded, non-rejected parent: a required link
+    (not_null, e.g. the child's person id) rejects the row; an optional link (a team, a worker, the
+    referral of an assessment) is blanked and the row kept. Repeats until nothing changes, so a
+    rejected parent takes the rows that need it with it."""
     tables = load_tables()
     total = 0
     while True:
@@ -181,7 +181,7 @@ def foreign_key_failures(con: duckdb.DuckDBPyConnection, la_code: str, present: 
             for c in t.columns:
                 if not c.fk or c.fk_table not in present:
                     continue
-                action = "blanked" if c.fk_table in BLANK_FK_TABLES else "rejected"
+                action = "rejected" if c.not_null else "blanked"
                 child, parent = quote(c.name), quote(c.fk_column)
                 n = con.execute(f"""
                     insert into raw.quarantine

@@ -1,0 +1,52 @@
+# The two commands of the README:
+#   make run    set up the pinned environment, generate the demo extracts, run the landing gate,
+#               build and publish the warehouse, and print what was built
+#   make test   every lint and test (what CI runs, via .ci/run)
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+export DBT_PROFILES_DIR := $(CURDIR)/profiles
+export DO_NOT_TRACK := 1
+export GX_ANALYTICS_ENABLED := false
+
+.PHONY: run install generate build test lint format benchmark docs clean
+
+$(BIN)/.installed: pyproject.toml requirements.lock
+	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required, found " + sys.version'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -c requirements.lock -e ".[dev]"
+	@touch $@
+
+install: $(BIN)/.installed
+
+generate: install
+	$(BIN)/csc generate
+
+build: install
+	$(BIN)/csc build
+
+run: install
+	$(BIN)/csc generate
+	$(BIN)/csc build
+
+lint: install
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff format --check src tests scripts
+	CSC_WAREHOUSE=$(CURDIR)/target/lint.duckdb $(BIN)/sqlfluff lint models macros tests/dbt analyses
+
+format: install
+	$(BIN)/ruff format src tests scripts
+	$(BIN)/ruff check --fix src tests scripts
+	CSC_WAREHOUSE=$(CURDIR)/target/lint.duckdb $(BIN)/sqlfluff fix models macros tests/dbt analyses
+
+test: lint
+	$(BIN)/pytest
+
+benchmark: install
+	$(BIN)/python scripts/benchmark.py
+
+docs: install
+	$(BIN)/dbt docs generate --profiles-dir profiles
+
+clean:
+	rm -rf target logs reports warehouse data .pytest_cache

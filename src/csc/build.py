@@ -1,0 +1,152 @@
+"""`csc build`: landing gate -> dbt build -> publish, into a new database file.
+
+The published warehouse (CSC_WAREHOUSE) is replaced by an atomic rename only when the gate, the
+build and every error-severity test passed. An analyst with the old file open keeps reading the
+old file; a failed run leaves the published file exactly as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+from csc.config import PROJECT_DIR
+from csc.gate.run import GateResult, run_gate
+
+PROGRESS_LINE = re.compile(r"\b(\d+) of (\d+) (OK|PASS|FAIL|ERROR|WARN|SKIP|NO-OP)\b")
+
+
+class BuildFailure(Exception):
+    """dbt could not build the warehouse or an error-severity test failed."""
+
+
+@dataclass
+class BuildResult:
+    warehouse: Path
+    gate: GateResult
+    dbt_seconds: float = 0.0
+    total_seconds: float = 0.0
+    dbt_counts: dict[str, int] = field(default_factory=dict)
+
+
+def dbt_executable() -> str:
+    candidate = Path(sys.executable).with_name("dbt")
+    return str(candidate) if candidate.exists() else "dbt"
+
+
+def dbt_env(warehouse: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update({
+        "CSC_WAREHOUSE": str(warehouse),
+        "DBT_PROFILES_DIR": str(PROJECT_DIR / "profiles"),
+        "DO_NOT_TRACK": "1",
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+    })
+    return env
+
+
+def run_dbt(args: list[str], warehouse: Path, console: Console, title: str = "dbt build") -> dict:
+    """Run dbt in a subprocess from the project root, with a progress bar fed by its log lines.
+    Returns run_results.json; raises BuildFailure on any error or failed error-severity test."""
+    target = PROJECT_DIR / "target"
+    cmd = [dbt_executable(), *args, "--project-dir", str(PROJECT_DIR), "--target-path", str(target)]
+    log_lines: list[str] = []
+    with Progress(TextColumn("[bold]{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
+                  TimeElapsedColumn(), console=console) as progress:
+        task = progress.add_task(title, total=None)
+        proc = subprocess.Popen(cmd, cwd=PROJECT_DIR, env=dbt_env(warehouse), stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, text=True)
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            log_lines.append(line.rstrip())
+            m = PROGRESS_LINE.search(line)
+            if m:
+                progress.update(task, completed=int(m.group(1)), total=int(m.group(2)))
+        code = proc.wait()
+    results_file = target / "run_results.json"
+    results = json.loads(results_file.read_text()) if results_file.exists() else {"results": []}
+    failed = [r for r in results.get("results", []) if r.get("status") in ("error", "fail")]
+    if code != 0 or failed:
+        detail = "\n".join(f"  - {r['unique_id']}: {r['status']} {(r.get('message') or '').strip()[:300]}"
+                           for r in failed[:30])
+        tail = "\n".join(log_lines[-25:]) if not failed else ""
+        raise BuildFailure(f"{title} failed (exit {code}); the published warehouse was not changed.\n"
+                           f"{detail}{tail}")
+    return results
+
+
+def build(landing: Path, warehouse: Path, reports: Path, max_quarantine_pct: float = 5.0,
+          console: Console | None = None) -> BuildResult:
+    console = console or Console()
+    started = time.perf_counter()
+    warehouse.parent.mkdir(parents=True, exist_ok=True)
+    building = warehouse.with_name(f".{warehouse.stem}.building-{os.getpid()}.duckdb")
+    _remove(building)
+    try:
+        gate = run_gate(landing, building, reports, max_quarantine_pct, console)
+        t0 = time.perf_counter()
+        results = run_dbt(["build"], building, console)
+        dbt_seconds = time.perf_counter() - t0
+        counts: dict[str, int] = {}
+        for r in results.get("results", []):
+            counts[r["status"]] = counts.get(r["status"], 0) + 1
+        _write_build_info(building, landing, gate, results, dbt_seconds)
+        os.replace(building, warehouse)  # atomic on one file system
+    except BaseException:
+        _remove(building)
+        raise
+    return BuildResult(warehouse, gate, dbt_seconds, time.perf_counter() - started, counts)
+
+
+def _remove(path: Path) -> None:
+    for p in (path, path.with_name(path.name + ".wal")):
+        if p.exists():
+            p.unlink()
+
+
+def _write_build_info(db: Path, landing: Path, gate: GateResult, results: dict, dbt_seconds: float) -> None:
+    """Record what was built, from what, and how the tests went (schema audit)."""
+    con = duckdb.connect(str(db))
+    try:
+        con.execute("create schema if not exists audit")
+        con.execute("""create or replace table audit.build_info as select
+            cast(? as timestamp) as built_at, ? as landing_root, ? as councils, ? as gate_seconds,
+            ? as dbt_seconds, ? as dbt_version""",
+                    [datetime.now(), str(landing), ",".join(c["la_code"] for c in gate.councils),
+                     round(gate.seconds, 2), round(dbt_seconds, 2),
+                     results.get("metadata", {}).get("dbt_version")])
+        rows = [[r["unique_id"], r["status"], r.get("execution_time"), (r.get("message") or "")[:500],
+                 r.get("failures")] for r in results.get("results", [])]
+        con.execute("create or replace table audit.dbt_results (unique_id varchar, status varchar, "
+                    "execution_seconds double, message varchar, failures bigint)")
+        if rows:
+            con.executemany("insert into audit.dbt_results values (?, ?, ?, ?, ?)", rows)
+        con.execute("checkpoint")
+    finally:
+        con.close()
+
+
+def summary_rows(warehouse: Path) -> list[tuple]:
+    """(schema, table, rows) for every table in the published warehouse."""
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        tables = con.execute("""select schema_name, table_name, estimated_size from duckdb_tables()
+                                where database_name = current_database() order by 1, 2""").fetchall()
+        out = []
+        for schema, table, _ in tables:
+            n = con.execute(f'select count(*) from "{schema}"."{table}"').fetchone()[0]
+            out.append((schema, table, n))
+        return out
+    finally:
+        con.close()

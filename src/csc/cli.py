@@ -1,0 +1,198 @@
+"""The `csc` command: synthetic extracts, landing gate, build and publish, summary.
+
+Every subcommand reads the landing root from --landing (env CSC_LANDING, default data/landing)
+and the warehouse from CSC_WAREHOUSE (default warehouse/csc.duckdb), so the same commands run
+on any council's extracts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from csc import __version__
+from csc.config import landing_root, reports_dir, warehouse_path
+
+DESCRIPTION = """\
+Children's social care warehouse: SSD extracts in, tested DuckDB warehouse out.
+
+steps:
+  generate   write synthetic SSD extracts (demo councils, or up to 152) under the landing root
+  check      run the landing gate (Great Expectations + DuckDB checks) on every council's newest
+             extract; writes reports/landing_gate.html and .json; exit 1 if anything blocks
+  build      check, then dbt build into a new database file, then publish it over CSC_WAREHOUSE
+             only if the gate, the build and every error-severity test passed
+  summary    list what the published warehouse holds
+
+environment:
+  CSC_LANDING     landing root (default data/landing)
+  CSC_WAREHOUSE   published warehouse file (default warehouse/csc.duckdb)
+  CSC_REPORTS     reports folder (default reports/)
+"""
+
+
+def _landing_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--landing", help="landing root (default: $CSC_LANDING or data/landing)")
+
+
+def _gate_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--reports", help="folder for the gate report (default: $CSC_REPORTS or reports/)")
+    p.add_argument("--max-quarantine-pct", type=float, default=5.0,
+                   help="block when more than this %% of a file's rows would be rejected (default 5)")
+
+
+def parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="csc", description=DESCRIPTION,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--version", action="version", version=f"csc {__version__}")
+    sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    g = sub.add_parser("generate", help="write synthetic SSD extracts",
+                       description="Simulate child journeys month by month and write SSD extracts "
+                                   "(<landing>/<la_code>/<extract_date>/) for N councils.")
+    _landing_arg(g)
+    g.add_argument("--seed", type=int, default=42, help="random seed; same seed, same extracts (default 42)")
+    g.add_argument("--councils", type=int, default=2,
+                   help="number of councils: the two demo councils first, up to 152 (default 2)")
+    g.add_argument("--years", type=int, default=6, help="years of history in each extract (default 6)")
+    g.add_argument("--extract-date", type=date.fromisoformat, default=date(2021, 3, 31),
+                   help="extract date, YYYY-MM-DD (default 2021-03-31)")
+    g.add_argument("--format", choices=["parquet", "csv"], default="parquet", help="file format")
+    g.add_argument("--date-style", choices=["iso", "uk"], default="iso",
+                   help="CSV dates as YYYY-MM-DD (iso) or DD/MM/YYYY (uk)")
+    g.add_argument("--scale", type=float, default=1.0,
+                   help="multiply every council's population and volumes (e.g. 0.05 for a quick test)")
+    g.add_argument("--defects", default="",
+                   help="comma-separated malformed-input cases to write into the first council's extract "
+                        "(e.g. duplicate_pk,orphan_fk; 'list' to show them)")
+
+    c = sub.add_parser("check", help="run the landing gate only",
+                       description="Validate every council's newest extract; nothing is published.")
+    _landing_arg(c)
+    _gate_args(c)
+
+    b = sub.add_parser("build", help="gate, dbt build and publish",
+                       description="Run the landing gate, build the warehouse with dbt into a new file, "
+                                   "and replace CSC_WAREHOUSE atomically only if everything passed.")
+    _landing_arg(b)
+    _gate_args(b)
+
+    s = sub.add_parser("summary", help="show what the published warehouse holds")
+    _landing_arg(s)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    console = Console()
+    landing = landing_root(args.landing)
+    if args.command == "generate":
+        return _generate(args, landing, console)
+    if args.command == "check":
+        return _check(args, landing, console)
+    if args.command == "build":
+        return _build(args, landing, console)
+    if args.command == "summary":
+        return _summary(console)
+    return 2
+
+
+def _generate(args, landing: Path, console: Console) -> int:
+    from csc.generate.defects import DEFECTS, apply_defects
+    from csc.generate.run import generate
+
+    if args.defects == "list":
+        for name in DEFECTS:
+            console.print(name)
+        return 0
+    results = generate(landing, seed=args.seed, councils=args.councils, years=args.years,
+                       extract_date=args.extract_date, fmt=args.format, date_style=args.date_style,
+                       scale=args.scale, console=console)
+    if args.defects:
+        first = next(iter(results))
+        folder = landing / first / args.extract_date.isoformat()
+        for line in apply_defects(folder, [d.strip() for d in args.defects.split(",") if d.strip()]):
+            console.print(f"[yellow]defect[/] {first}: {line}")
+    return 0
+
+
+def _check(args, landing: Path, console: Console) -> int:
+    import tempfile
+
+    from csc.gate.issues import GateFailure
+    from csc.gate.run import run_gate
+
+    with tempfile.TemporaryDirectory(prefix="csc-gate-") as tmp:
+        try:
+            run_gate(landing, Path(tmp) / "gate.duckdb", reports_dir(args.reports),
+                     args.max_quarantine_pct, console)
+        except GateFailure as exc:
+            console.print(f"[bold red]{exc}[/]")
+            return 1
+    console.print("[bold green]Landing gate passed.[/]")
+    return 0
+
+
+def _build(args, landing: Path, console: Console) -> int:
+    from csc.build import BuildFailure, build
+    from csc.gate.issues import GateFailure
+
+    target = warehouse_path()
+    try:
+        result = build(landing, target, reports_dir(args.reports), args.max_quarantine_pct, console)
+    except GateFailure as exc:
+        console.print(f"[bold red]{exc}[/]\nThe published warehouse {target} was not changed.")
+        return 1
+    except BuildFailure as exc:
+        console.print(f"[bold red]{exc}[/]")
+        return 1
+    counts = ", ".join(f"{v} {k}" for k, v in sorted(result.dbt_counts.items()))
+    console.print(f"[bold green]Published[/] {target} in {result.total_seconds:.0f} s "
+                  f"(gate {result.gate.seconds:.0f} s, dbt {result.dbt_seconds:.0f} s; dbt: {counts}).")
+    console.print(f"Landing gate report: {result.gate.report_html}")
+    return _summary(console)
+
+
+def _summary(console: Console) -> int:
+    from csc.build import summary_rows
+
+    target = warehouse_path()
+    if not target.exists():
+        console.print(f"[red]No warehouse at {target}: run `csc build` first.[/]")
+        return 1
+    import duckdb
+
+    table = Table(title=f"Warehouse {target}")
+    table.add_column("schema")
+    table.add_column("table")
+    table.add_column("rows", justify="right")
+    for schema, name, n in summary_rows(target):
+        table.add_row(schema, name, f"{n:,}")
+    console.print(table)
+    con = duckdb.connect(str(target), read_only=True)
+    try:
+        councils = con.execute("""
+            select m.la_code, m.la_name, m.extract_date, m.period_start,
+                   sum(f.rows_landed), sum(f.rows_quarantined)
+            from raw.manifests m join raw.landed_files f using (la_code)
+            group by all order by 1""").fetchall()
+    finally:
+        con.close()
+    ct = Table(title="Councils")
+    for col in ("la_code", "council", "extract date", "history from", "rows landed", "quarantined"):
+        ct.add_column(col)
+    for la, name, ed, ps, rows, bad in councils:
+        ct.add_row(la, name, str(ed), str(ps), f"{rows:,}", f"{bad:,}")
+    console.print(ct)
+    console.print(f"Open it with: duckdb {target}   or   python -c \"import duckdb; "
+                  f"duckdb.connect('{target}', read_only=True)\"")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
