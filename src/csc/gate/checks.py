@@ -117,7 +117,7 @@ class GxRunner:
         suite, rules = build_suite(table)
         failures: list[dict] = []
         sql = f"select {', '.join(_helper_columns(table))} from raw.{table.name} order by la_code, _row_id"
-        reader = con.execute(sql).fetch_record_batch(BATCH_ROWS)
+        reader = con.execute(sql).to_arrow_reader(BATCH_ROWS)
         for record_batch in reader:
             df = record_batch.to_pandas()
             if df.empty:
