@@ -284,9 +284,8 @@ class Simulation:
             rate = p.cla_direct_rate + (0 if in_main else cp_route)
             for _ in range(self._poisson(rate * s / 12)):
                 self.direct_admission(month + D(days=rng.randrange(days)))
-            if month.month in (4, 10):
-                for _ in range(self._poisson(0.6 * s / 10)):
-                    self.short_break_series(month + D(days=rng.randrange(days)))
+            for _ in range(self._poisson(1.5 * s / 12)):  # agreed series of short breaks
+                self.short_break_series(month + D(days=rng.randrange(days)))
             if in_main:
                 refs = self._poisson(p.referral_rate * s / 12)
                 ref_dates = sorted(month + D(days=rng.randrange(days)) for _ in range(refs))

@@ -1,0 +1,104 @@
+"""End to end: gate -> dbt build -> atomic publish, and what must not happen when a step fails."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+
+import duckdb
+import pyarrow.parquet as pq
+import pytest
+from helpers import QUIET, extract_folder
+
+import csc.build
+from csc.build import BuildFailure, build
+from csc.gate.issues import GateFailure
+from csc.generate.defects import apply_defects
+
+
+def digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture(scope="module")
+def built(small_landing, tmp_path_factory):
+    warehouse = tmp_path_factory.mktemp("warehouse") / "csc.duckdb"
+    result = build(small_landing, warehouse, warehouse.parent / "reports", console=QUIET)
+    return warehouse, result
+
+
+def test_build_publishes_a_tested_warehouse(built):
+    warehouse, result = built
+    assert warehouse.exists()
+    assert [p.name for p in warehouse.parent.iterdir() if p.name.startswith(".")] == []
+    assert result.dbt_counts.get("pass", 0) > 100 and "fail" not in result.dbt_counts
+    con = duckdb.connect(str(warehouse), read_only=True)
+    info = con.execute("select councils from audit.build_info").fetchone()[0]
+    assert info == "E08000018,E10000020"
+    assert con.execute("select count(*) from audit.dbt_results where status in ('fail', 'error')").fetchone()[0] == 0
+    assert con.execute("select count(*) from marts.dim_date where date_day = date '2020-12-29'").fetchone()[0] == 1
+
+
+def test_staging_rows_equal_landed_minus_quarantined(built):
+    warehouse, _ = built
+    con = duckdb.connect(str(warehouse), read_only=True)
+    for table, la_code, expected in con.execute(
+        "select table_name, la_code, rows_landed - rows_quarantined from raw.landed_files"
+    ).fetchall():
+        staged = con.execute(f"select count(*) from staging.stg_{table.replace('ssd_', 'ssd__', 1)} "
+                             "where la_code = ?", [la_code]).fetchone()[0]
+        assert staged == expected, (table, la_code)
+
+
+def test_no_personal_identifiers_anywhere_in_the_warehouse(built, small_landing):
+    warehouse, _ = built
+    upns = pq.read_table(extract_folder(small_landing) / "ssd_person.parquet", columns=["pers_upn"])
+    con = duckdb.connect(str(warehouse), read_only=True)
+    con.register("upns", upns)
+    for schema, table, column in con.execute("""
+            select schema_name, table_name, column_name from duckdb_columns()
+            where database_name = current_database() and data_type = 'VARCHAR'""").fetchall():
+        assert not any(p in column for p in ("forename", "surname", "upn", "postcode", "professional_name")) \
+            or column == "upn_unknown_reason" or column == "pers_upn_unknown", (schema, table, column)
+        hits = con.execute(f'select count(*) from "{schema}"."{table}" where "{column}" in '
+                           "(select pers_upn from upns)").fetchone()[0]
+        assert hits == 0, (schema, table, column)
+
+
+def test_blocked_gate_leaves_the_published_warehouse_unchanged(built, landing, tmp_path):
+    published = tmp_path / "csc.duckdb"
+    shutil.copy(built[0], published)
+    before = digest(published)
+    apply_defects(extract_folder(landing), ["duplicate_pk"])
+    with pytest.raises(GateFailure):
+        build(landing, published, tmp_path / "reports", console=QUIET)
+    assert digest(published) == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix in (".duckdb", ".wal")) == ["csc.duckdb"]
+
+
+def test_failed_dbt_build_leaves_the_published_warehouse_unchanged(built, landing, tmp_path, monkeypatch):
+    published = tmp_path / "csc.duckdb"
+    shutil.copy(built[0], published)
+    before = digest(published)
+
+    def failing_dbt(*args, **kwargs):
+        raise BuildFailure("a test failed")
+
+    monkeypatch.setattr(csc.build, "run_dbt", failing_dbt)
+    with pytest.raises(BuildFailure):
+        build(landing, published, tmp_path / "reports", console=QUIET)
+    assert digest(published) == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix in (".duckdb", ".wal")) == ["csc.duckdb"]
+
+
+def test_publish_does_not_disturb_an_analyst_reading_the_old_file(built, landing, tmp_path):
+    published = tmp_path / "csc.duckdb"
+    shutil.copy(built[0], published)
+    analyst = duckdb.connect(str(published), read_only=True)
+    old = analyst.execute("select count(*) from staging.stg_ssd__contacts").fetchone()[0]
+    apply_defects(extract_folder(landing), ["null_person_id"])  # 3 contacts quarantined next time
+    build(landing, published, tmp_path / "reports", console=QUIET)
+    assert analyst.execute("select count(*) from staging.stg_ssd__contacts").fetchone()[0] == old
+    analyst.close()
+    fresh = duckdb.connect(str(published), read_only=True)
+    assert fresh.execute("select count(*) from staging.stg_ssd__contacts").fetchone()[0] == old - 3
