@@ -32,12 +32,12 @@ run: install
 lint: install
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/ruff format --check src tests scripts
-	CSC_WAREHOUSE=$(CURDIR)/target/lint.duckdb $(BIN)/sqlfluff lint models macros tests/dbt analyses
+	CSC_WAREHOUSE=$(CURDIR)/target/lint.duckdb $(BIN)/sqlfluff lint models tests/dbt analyses
 
 format: install
 	$(BIN)/ruff format src tests scripts
 	$(BIN)/ruff check --fix src tests scripts
-	CSC_WAREHOUSE=$(CURDIR)/target/lint.duckdb $(BIN)/sqlfluff fix models macros tests/dbt analyses
+	CSC_WAREHOUSE=$(CURDIR)/target/lint.duckdb $(BIN)/sqlfluff fix models tests/dbt analyses
 
 test: lint
 	$(BIN)/pytest

@@ -47,12 +47,14 @@ def dbt_executable() -> str:
 
 def dbt_env(warehouse: Path) -> dict[str, str]:
     env = dict(os.environ)
-    env.update({
-        "CSC_WAREHOUSE": str(warehouse),
-        "DBT_PROFILES_DIR": str(PROJECT_DIR / "profiles"),
-        "DO_NOT_TRACK": "1",
-        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
-    })
+    env.update(
+        {
+            "CSC_WAREHOUSE": str(warehouse),
+            "DBT_PROFILES_DIR": str(PROJECT_DIR / "profiles"),
+            "DO_NOT_TRACK": "1",
+            "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+        }
+    )
     return env
 
 
@@ -62,11 +64,22 @@ def run_dbt(args: list[str], warehouse: Path, console: Console, title: str = "db
     target = PROJECT_DIR / "target"
     cmd = [dbt_executable(), *args, "--project-dir", str(PROJECT_DIR), "--target-path", str(target)]
     log_lines: list[str] = []
-    with Progress(TextColumn("[bold]{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
-                  TimeElapsedColumn(), console=console) as progress:
+    with Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        TimeElapsedColumn(),
+        console=console,
+    ) as progress:
         task = progress.add_task(title, total=None)
-        proc = subprocess.Popen(cmd, cwd=PROJECT_DIR, env=dbt_env(warehouse), stdout=subprocess.PIPE,
-                                stderr=subprocess.STDOUT, text=True)
+        proc = subprocess.Popen(
+            cmd,
+            cwd=PROJECT_DIR,
+            env=dbt_env(warehouse),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
         assert proc.stdout is not None
         for line in proc.stdout:
             log_lines.append(line.rstrip())
@@ -78,16 +91,21 @@ def run_dbt(args: list[str], warehouse: Path, console: Console, title: str = "db
     results = json.loads(results_file.read_text()) if results_file.exists() else {"results": []}
     failed = [r for r in results.get("results", []) if r.get("status") in ("error", "fail")]
     if code != 0 or failed:
-        detail = "\n".join(f"  - {r['unique_id']}: {r['status']} {(r.get('message') or '').strip()[:300]}"
-                           for r in failed[:30])
+        detail = "\n".join(
+            f"  - {r['unique_id']}: {r['status']} {(r.get('message') or '').strip()[:300]}" for r in failed[:30]
+        )
         tail = "\n".join(log_lines[-25:]) if not failed else ""
-        raise BuildFailure(f"{title} failed (exit {code}); the published warehouse was not changed.\n"
-                           f"{detail}{tail}")
+        raise BuildFailure(f"{title} failed (exit {code}); the published warehouse was not changed.\n{detail}{tail}")
     return results
 
 
-def build(landing: Path, warehouse: Path, reports: Path, max_quarantine_pct: float = 5.0,
-          console: Console | None = None) -> BuildResult:
+def build(
+    landing: Path,
+    warehouse: Path,
+    reports: Path,
+    max_quarantine_pct: float = 5.0,
+    console: Console | None = None,
+) -> BuildResult:
     console = console or Console()
     started = time.perf_counter()
     warehouse.parent.mkdir(parents=True, exist_ok=True)
@@ -120,16 +138,33 @@ def _write_build_info(db: Path, landing: Path, gate: GateResult, results: dict, 
     con = duckdb.connect(str(db))
     try:
         con.execute("create schema if not exists audit")
-        con.execute("""create or replace table audit.build_info as select
+        con.execute(
+            """create or replace table audit.build_info as select
             cast(? as timestamp) as built_at, ? as landing_root, ? as councils, ? as gate_seconds,
             ? as dbt_seconds, ? as dbt_version""",
-                    [datetime.now(), str(landing), ",".join(c["la_code"] for c in gate.councils),
-                     round(gate.seconds, 2), round(dbt_seconds, 2),
-                     results.get("metadata", {}).get("dbt_version")])
-        rows = [[r["unique_id"], r["status"], r.get("execution_time"), (r.get("message") or "")[:500],
-                 r.get("failures")] for r in results.get("results", [])]
-        con.execute("create or replace table audit.dbt_results (unique_id varchar, status varchar, "
-                    "execution_seconds double, message varchar, failures bigint)")
+            [
+                datetime.now(),
+                str(landing),
+                ",".join(c["la_code"] for c in gate.councils),
+                round(gate.seconds, 2),
+                round(dbt_seconds, 2),
+                results.get("metadata", {}).get("dbt_version"),
+            ],
+        )
+        rows = [
+            [
+                r["unique_id"],
+                r["status"],
+                r.get("execution_time"),
+                (r.get("message") or "")[:500],
+                r.get("failures"),
+            ]
+            for r in results.get("results", [])
+        ]
+        con.execute(
+            "create or replace table audit.dbt_results (unique_id varchar, status varchar, "
+            "execution_seconds double, message varchar, failures bigint)"
+        )
         if rows:
             con.executemany("insert into audit.dbt_results values (?, ?, ?, ?, ?)", rows)
         con.execute("checkpoint")

@@ -42,43 +42,76 @@ def _landing_arg(p: argparse.ArgumentParser) -> None:
 
 def _gate_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--reports", help="folder for the gate report (default: $CSC_REPORTS or reports/)")
-    p.add_argument("--max-quarantine-pct", type=float, default=5.0,
-                   help="block when more than this %% of a file's rows would be rejected (default 5)")
+    p.add_argument(
+        "--max-quarantine-pct",
+        type=float,
+        default=5.0,
+        help="block when more than this %% of a file's rows would be rejected (default 5)",
+    )
 
 
 def parser() -> argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="csc", description=DESCRIPTION,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        prog="csc", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--version", action="version", version=f"csc {__version__}")
     sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    g = sub.add_parser("generate", help="write synthetic SSD extracts",
-                       description="Simulate child journeys month by month and write SSD extracts "
-                                   "(<landing>/<la_code>/<extract_date>/) for N councils.")
+    g = sub.add_parser(
+        "generate",
+        help="write synthetic SSD extracts",
+        description="Simulate child journeys month by month and write SSD extracts "
+        "(<landing>/<la_code>/<extract_date>/) for N councils.",
+    )
     _landing_arg(g)
     g.add_argument("--seed", type=int, default=42, help="random seed; same seed, same extracts (default 42)")
-    g.add_argument("--councils", type=int, default=2,
-                   help="number of councils: the two demo councils first, up to 152 (default 2)")
+    g.add_argument(
+        "--councils",
+        type=int,
+        default=2,
+        help="number of councils: the two demo councils first, up to 152 (default 2)",
+    )
     g.add_argument("--years", type=int, default=6, help="years of history in each extract (default 6)")
-    g.add_argument("--extract-date", type=date.fromisoformat, default=date(2021, 3, 31),
-                   help="extract date, YYYY-MM-DD (default 2021-03-31)")
+    g.add_argument(
+        "--extract-date",
+        type=date.fromisoformat,
+        default=date(2021, 3, 31),
+        help="extract date, YYYY-MM-DD (default 2021-03-31)",
+    )
     g.add_argument("--format", choices=["parquet", "csv"], default="parquet", help="file format")
-    g.add_argument("--date-style", choices=["iso", "uk"], default="iso",
-                   help="CSV dates as YYYY-MM-DD (iso) or DD/MM/YYYY (uk)")
-    g.add_argument("--scale", type=float, default=1.0,
-                   help="multiply every council's population and volumes (e.g. 0.05 for a quick test)")
-    g.add_argument("--defects", default="",
-                   help="comma-separated malformed-input cases to write into the first council's extract "
-                        "(e.g. duplicate_pk,orphan_fk; 'list' to show them)")
+    g.add_argument(
+        "--date-style",
+        choices=["iso", "uk"],
+        default="iso",
+        help="CSV dates as YYYY-MM-DD (iso) or DD/MM/YYYY (uk)",
+    )
+    g.add_argument(
+        "--scale",
+        type=float,
+        default=1.0,
+        help="multiply every council's population and volumes (e.g. 0.05 for a quick test)",
+    )
+    g.add_argument(
+        "--defects",
+        default="",
+        help="comma-separated malformed-input cases to write into the first council's extract "
+        "(e.g. duplicate_pk,orphan_fk; 'list' to show them)",
+    )
 
-    c = sub.add_parser("check", help="run the landing gate only",
-                       description="Validate every council's newest extract; nothing is published.")
+    c = sub.add_parser(
+        "check",
+        help="run the landing gate only",
+        description="Validate every council's newest extract; nothing is published.",
+    )
     _landing_arg(c)
     _gate_args(c)
 
-    b = sub.add_parser("build", help="gate, dbt build and publish",
-                       description="Run the landing gate, build the warehouse with dbt into a new file, "
-                                   "and replace CSC_WAREHOUSE atomically only if everything passed.")
+    b = sub.add_parser(
+        "build",
+        help="gate, dbt build and publish",
+        description="Run the landing gate, build the warehouse with dbt into a new file, "
+        "and replace CSC_WAREHOUSE atomically only if everything passed.",
+    )
     _landing_arg(b)
     _gate_args(b)
 
@@ -110,9 +143,17 @@ def _generate(args, landing: Path, console: Console) -> int:
         for name in DEFECTS:
             console.print(name)
         return 0
-    results = generate(landing, seed=args.seed, councils=args.councils, years=args.years,
-                       extract_date=args.extract_date, fmt=args.format, date_style=args.date_style,
-                       scale=args.scale, console=console)
+    results = generate(
+        landing,
+        seed=args.seed,
+        councils=args.councils,
+        years=args.years,
+        extract_date=args.extract_date,
+        fmt=args.format,
+        date_style=args.date_style,
+        scale=args.scale,
+        console=console,
+    )
     if args.defects:
         first = next(iter(results))
         folder = landing / first / args.extract_date.isoformat()
@@ -129,8 +170,13 @@ def _check(args, landing: Path, console: Console) -> int:
 
     with tempfile.TemporaryDirectory(prefix="csc-gate-") as tmp:
         try:
-            run_gate(landing, Path(tmp) / "gate.duckdb", reports_dir(args.reports),
-                     args.max_quarantine_pct, console)
+            run_gate(
+                landing,
+                Path(tmp) / "gate.duckdb",
+                reports_dir(args.reports),
+                args.max_quarantine_pct,
+                console,
+            )
         except GateFailure as exc:
             console.print(f"[bold red]{exc}[/]")
             return 1
@@ -152,8 +198,10 @@ def _build(args, landing: Path, console: Console) -> int:
         console.print(f"[bold red]{exc}[/]")
         return 1
     counts = ", ".join(f"{v} {k}" for k, v in sorted(result.dbt_counts.items()))
-    console.print(f"[bold green]Published[/] {target} in {result.total_seconds:.0f} s "
-                  f"(gate {result.gate.seconds:.0f} s, dbt {result.dbt_seconds:.0f} s; dbt: {counts}).")
+    console.print(
+        f"[bold green]Published[/] {target} in {result.total_seconds:.0f} s "
+        f"(gate {result.gate.seconds:.0f} s, dbt {result.dbt_seconds:.0f} s; dbt: {counts})."
+    )
     console.print(f"Landing gate report: {result.gate.report_html}")
     return _summary(console)
 
@@ -189,8 +237,9 @@ def _summary(console: Console) -> int:
     for la, name, ed, ps, rows, bad in councils:
         ct.add_row(la, name, str(ed), str(ps), f"{rows:,}", f"{bad:,}")
     console.print(ct)
-    console.print(f"Open it with: duckdb {target}   or   python -c \"import duckdb; "
-                  f"duckdb.connect('{target}', read_only=True)\"")
+    console.print(
+        f"Open it with: duckdb {target}   or   python -c \"import duckdb; duckdb.connect('{target}', read_only=True)\""
+    )
     return 0
 
 

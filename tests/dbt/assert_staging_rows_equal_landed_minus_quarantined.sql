@@ -9,7 +9,10 @@ with
 
 staged as (
     {% for t in tables %}
-        select 'ssd_{{ t }}' as table_name, la_code, count(*) as rows_staged
+        select
+            'ssd_{{ t }}' as table_name,
+            la_code,
+            count(*) as rows_staged
         from {{ ref('stg_ssd__' ~ t) }}
         group by la_code
         {% if not loop.last %}union all{% endif %}
@@ -18,7 +21,12 @@ staged as (
 
 landed as (
 
-    select la_code, table_name, rows_landed, rows_quarantined, rows_loaded
+    select
+        la_code,
+        table_name,
+        rows_landed,
+        rows_quarantined,
+        rows_loaded
     from {{ source('landing', 'landed_files') }}
 
 ),

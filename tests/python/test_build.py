@@ -45,8 +45,10 @@ def test_staging_rows_equal_landed_minus_quarantined(built):
     for table, la_code, expected in con.execute(
         "select table_name, la_code, rows_landed - rows_quarantined from raw.landed_files"
     ).fetchall():
-        staged = con.execute(f"select count(*) from staging.stg_{table.replace('ssd_', 'ssd__', 1)} "
-                             "where la_code = ?", [la_code]).fetchone()[0]
+        staged = con.execute(
+            f"select count(*) from staging.stg_{table.replace('ssd_', 'ssd__', 1)} where la_code = ?",
+            [la_code],
+        ).fetchone()[0]
         assert staged == expected, (table, la_code)
 
 
@@ -58,10 +60,14 @@ def test_no_personal_identifiers_anywhere_in_the_warehouse(built, small_landing)
     for schema, table, column in con.execute("""
             select schema_name, table_name, column_name from duckdb_columns()
             where database_name = current_database() and data_type = 'VARCHAR'""").fetchall():
-        assert not any(p in column for p in ("forename", "surname", "upn", "postcode", "professional_name")) \
-            or column == "upn_unknown_reason" or column == "pers_upn_unknown", (schema, table, column)
-        hits = con.execute(f'select count(*) from "{schema}"."{table}" where "{column}" in '
-                           "(select pers_upn from upns)").fetchone()[0]
+        assert (
+            not any(p in column for p in ("forename", "surname", "upn", "postcode", "professional_name"))
+            or column == "upn_unknown_reason"
+            or column == "pers_upn_unknown"
+        ), (schema, table, column)
+        hits = con.execute(
+            f'select count(*) from "{schema}"."{table}" where "{column}" in (select pers_upn from upns)'
+        ).fetchone()[0]
         assert hits == 0, (schema, table, column)
 
 

@@ -6,12 +6,11 @@ import json
 
 import duckdb
 import pytest
+from helpers import QUIET, extract_folder
 
 from csc.gate.issues import GateFailure
 from csc.gate.run import run_gate
 from csc.generate.defects import apply_defects
-
-from helpers import QUIET, extract_folder
 
 
 def gate(landing, tmp_path, **kwargs):
@@ -78,7 +77,10 @@ def test_blocked_report_is_written(landing, tmp_path):
     [
         ("bad_date", [("ssd_contacts", "cont_contact_date", "date_parses", "rejected", 3)]),
         ("null_person_id", [("ssd_contacts", "cont_person_id", "not_null", "rejected", 3)]),
-        ("end_before_start", [("ssd_cp_plans", "cppl_cp_plan_end_date", "end_not_before_start", "rejected", 2)]),
+        (
+            "end_before_start",
+            [("ssd_cp_plans", "cppl_cp_plan_end_date", "end_not_before_start", "rejected", 2)],
+        ),
     ],
 )
 def test_row_level_defects_are_quarantined(landing, tmp_path, defect, expected):
@@ -146,8 +148,15 @@ def test_personal_identifiers_are_never_loaded(landing, tmp_path):
     gate(landing, tmp_path)
     con = duckdb.connect(str(tmp_path / "gate.duckdb"), read_only=True)
     cols = {r[0] for r in con.execute("select column_name from duckdb_columns()").fetchall()}
-    for pii in ("pers_forename", "pers_surname", "pers_upn", "pers_common_child_id", "prof_professional_name",
-                "clea_care_leaver_personal_advisor", "clap_cla_placement_postcode"):
+    for pii in (
+        "pers_forename",
+        "pers_surname",
+        "pers_upn",
+        "pers_common_child_id",
+        "prof_professional_name",
+        "clea_care_leaver_personal_advisor",
+        "clap_cla_placement_postcode",
+    ):
         assert pii not in cols
 
 

@@ -48,7 +48,11 @@ def test_local_extension_columns_are_filled(small_landing):
     assert sum(d is not None for d in contacts["cont_decision_date"]) > 0.9 * len(contacts["cont_decision_date"])
     leavers = t["ssd_care_leavers"].to_pydict()
     assert all((d + timedelta(days=1)).day == 1 for d in leavers["clea_as_at_date"])  # month ends
-    assert set(leavers["clea_care_leaver_eligibility"]) <= {"eligible", "relevant", "former_relevant"}
+    assert set(leavers["clea_care_leaver_eligibility"]) <= {
+        "eligible",
+        "relevant",
+        "former_relevant",
+    }
 
 
 def test_journeys_are_coherent(small_landing):
@@ -60,29 +64,49 @@ def test_journeys_are_coherent(small_landing):
         return con.execute(sql.replace("{f}", str(f))).fetchone()[0]
 
     # every assessment, enquiry and plan belongs to a referral of the same child in the extract
-    assert q("""select count(*) from '{f}/ssd_cin_assessments.parquet' a
+    assert (
+        q("""select count(*) from '{f}/ssd_cin_assessments.parquet' a
                 left join '{f}/ssd_cin_episodes.parquet' r on r.cine_referral_id = a.cina_referral_id
-                where r.cine_person_id is distinct from a.cina_person_id""") == 0
-    assert q("""select count(*) from '{f}/ssd_cp_plans.parquet' p
+                where r.cine_person_id is distinct from a.cina_person_id""")
+        == 0
+    )
+    assert (
+        q("""select count(*) from '{f}/ssd_cp_plans.parquet' p
                 left join '{f}/ssd_initial_cp_conference.parquet' c on c.icpc_icpc_id = p.cppl_icpc_id
-                where c.icpc_icpc_date is distinct from p.cppl_cp_plan_start_date""") == 0
+                where c.icpc_icpc_date is distinct from p.cppl_cp_plan_start_date""")
+        == 0
+    )
     # ICPCs never precede their enquiry; transfer-ins have none
-    assert q("""select count(*) from '{f}/ssd_initial_cp_conference.parquet' c
+    assert (
+        q("""select count(*) from '{f}/ssd_initial_cp_conference.parquet' c
                 join '{f}/ssd_s47_enquiry.parquet' s on s.s47e_s47_enquiry_id = c.icpc_s47_enquiry_id
-                where c.icpc_icpc_date < s.s47e_s47_start_date""") == 0
-    assert q("""select count(*) from '{f}/ssd_initial_cp_conference.parquet'
-                where icpc_icpc_transfer_in = 'Y' and icpc_s47_enquiry_id is not null""") == 0
+                where c.icpc_icpc_date < s.s47e_s47_start_date""")
+        == 0
+    )
+    assert (
+        q("""select count(*) from '{f}/ssd_initial_cp_conference.parquet'
+                where icpc_icpc_transfer_in = 'Y' and icpc_s47_enquiry_id is not null""")
+        == 0
+    )
     # CLA episodes chain: every episode but the last of a period ends X1 on the next one's start
-    assert q("""with e as (select *, lead(clae_cla_episode_start_date) over (partition by clae_cla_id
+    assert (
+        q("""with e as (select *, lead(clae_cla_episode_start_date) over (partition by clae_cla_id
                            order by clae_cla_episode_start_date) as nxt from '{f}/ssd_cla_episodes.parquet')
                 select count(*) from e where nxt is not null
-                  and (clae_cla_episode_ceased_reason != 'X1' or clae_cla_episode_ceased_date != nxt)""") == 0
+                  and (clae_cla_episode_ceased_reason != 'X1' or clae_cla_episode_ceased_date != nxt)""")
+        == 0
+    )
     # nothing happens after the extract date
     assert q("select max(cont_contact_date) from '{f}/ssd_contacts.parquet'") <= date(2021, 3, 31)
     # short breaks (V3/V4) and re-referrals exist
-    assert q(f"select count(*) from '{everywhere}/ssd_legal_status.parquet' where lega_legal_status in ('V3', 'V4')") > 0
-    assert q("""select count(*) from (select cine_person_id from '{f}/ssd_cin_episodes.parquet'
-                group by 1 having count(*) > 1)""") > 0
+    assert (
+        q(f"select count(*) from '{everywhere}/ssd_legal_status.parquet' where lega_legal_status in ('V3', 'V4')") > 0
+    )
+    assert (
+        q("""select count(*) from (select cine_person_id from '{f}/ssd_cin_episodes.parquet'
+                group by 1 having count(*) > 1)""")
+        > 0
+    )
 
 
 def test_councils_scale_to_152():

@@ -9,10 +9,42 @@ import pytest
 from csc.config import PROJECT_DIR
 from csc.gate.sqlexpr import parse_date, parse_flag
 
-DATES = ["2020-01-05", "2020-01-05 10:30:00", "2020-01-05T10:30", "05/01/2020", "5/1/2020",
-         "05/01/2020 00:00", "31/02/2020", "2020-02-30", "2020-13-01", "not a date", "2020/01/05",
-         "20200105", "1/13/2020", "29/02/2020", "29/02/2021", None]
-FLAGS = ["Y", "N", "y", "n", "Yes", "NO", "1", "0", "true", "False", "T", "f", " y ", "maybe", "2", None]
+DATES = [
+    "2020-01-05",
+    "2020-01-05 10:30:00",
+    "2020-01-05T10:30",
+    "05/01/2020",
+    "5/1/2020",
+    "05/01/2020 00:00",
+    "31/02/2020",
+    "2020-02-30",
+    "2020-13-01",
+    "not a date",
+    "2020/01/05",
+    "20200105",
+    "1/13/2020",
+    "29/02/2020",
+    "29/02/2021",
+    None,
+]
+FLAGS = [
+    "Y",
+    "N",
+    "y",
+    "n",
+    "Yes",
+    "NO",
+    "1",
+    "0",
+    "true",
+    "False",
+    "T",
+    "f",
+    " y ",
+    "maybe",
+    "2",
+    None,
+]
 
 
 def _macros():
@@ -26,7 +58,8 @@ def test_date_parsing_matches(value):
     macros = _macros()
     con = duckdb.connect()
     gate, stg = con.execute(
-        f"select {parse_date('v')}, {macros.parse_date('v')} from (select cast(? as varchar) as v)", [value]
+        f"select {parse_date('v')}, {macros.parse_date('v')} from (select cast(? as varchar) as v)",
+        [value],
     ).fetchone()
     assert gate == stg
 
@@ -34,8 +67,7 @@ def test_date_parsing_matches(value):
 def test_date_parsing_reads_both_formats_the_same_way():
     con = duckdb.connect()
     iso, uk, bad = con.execute(
-        f"select {parse_date(repr('2020-01-05'))}, {parse_date(repr('05/01/2020'))}, "
-        f"{parse_date(repr('31/02/2020'))}"
+        f"select {parse_date(repr('2020-01-05'))}, {parse_date(repr('05/01/2020'))}, {parse_date(repr('31/02/2020'))}"
     ).fetchone()
     assert iso == uk and iso.isoformat() == "2020-01-05"
     assert bad is None
@@ -46,7 +78,8 @@ def test_flag_parsing_matches(value):
     macros = _macros()
     con = duckdb.connect()
     gate, stg = con.execute(
-        f"select {parse_flag('v')}, {macros.parse_flag('v')} from (select cast(? as varchar) as v)", [value]
+        f"select {parse_flag('v')}, {macros.parse_flag('v')} from (select cast(? as varchar) as v)",
+        [value],
     ).fetchone()
     assert gate == stg
     if value is not None and value.strip().lower() in ("y", "yes", "1", "true", "t"):

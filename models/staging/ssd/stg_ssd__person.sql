@@ -19,7 +19,13 @@ renamed as (
         la_code,
         extract_date,
         pers_person_id as person_id,
-        case upper(pers_sex) when '1' then 'M' when '2' then 'F' when '0' then 'U' when '9' then 'U' else upper(pers_sex) end as sex,
+        case upper(pers_sex)
+            when '1' then 'M'
+            when '2' then 'F'
+            when '0' then 'U'
+            when '9' then 'U'
+            else upper(pers_sex)
+        end as sex,
         pers_gender as gender,
         upper(pers_ethnicity) as ethnicity,
         {{ parse_date('pers_dob') }} as date_of_birth,

@@ -71,32 +71,56 @@ def build_suite(table: Table) -> tuple[gx.ExpectationSuite, list[Rule]]:
 
     for c in table.columns:
         if c.not_null:
-            add(gxe.ExpectColumnValuesToNotBeNull(column=c.name),
-                Rule("not_null", c.name, "rejected", "value is missing but required"))
+            add(
+                gxe.ExpectColumnValuesToNotBeNull(column=c.name),
+                Rule("not_null", c.name, "rejected", "value is missing but required"),
+            )
         if c.kind == "json":
-            add(gxe.ExpectColumnValuesToBeJsonParseable(column=c.name),
-                Rule("json_parses", c.name, "blanked", "not valid JSON"))
+            add(
+                gxe.ExpectColumnValuesToBeJsonParseable(column=c.name),
+                Rule("json_parses", c.name, "blanked", "not valid JSON"),
+            )
         if c.kind in ("date", "flag", "number"):
-            what = {"date": "not a valid date (YYYY-MM-DD or DD/MM/YYYY)",
-                    "flag": "not a recognised flag (Y/N, 1/0, true/false)", "number": "not a number"}[c.kind]
-            add(gxe.ExpectColumnValuesToBeInSet(column=f"{c.name}__parses", value_set=[True]),
-                Rule(f"{c.kind}_parses", c.name, "blanked" if c.blank else "rejected", what))
+            what = {
+                "date": "not a valid date (YYYY-MM-DD or DD/MM/YYYY)",
+                "flag": "not a recognised flag (Y/N, 1/0, true/false)",
+                "number": "not a number",
+            }[c.kind]
+            add(
+                gxe.ExpectColumnValuesToBeInSet(column=f"{c.name}__parses", value_set=[True]),
+                Rule(f"{c.kind}_parses", c.name, "blanked" if c.blank else "rejected", what),
+            )
         if c.kind == "date":
-            add(gxe.ExpectColumnValuesToBeBetween(column=f"{c.name}__date", min_value=EARLIEST),
-                Rule("date_not_before_1900", c.name, "rejected", "date before 1900"))
+            add(
+                gxe.ExpectColumnValuesToBeBetween(column=f"{c.name}__date", min_value=EARLIEST),
+                Rule("date_not_before_1900", c.name, "rejected", "date before 1900"),
+            )
             if not c.future_ok:
-                add(gxe.ExpectColumnValuesToBeInSet(column=f"{c.name}__not_future", value_set=[True]),
-                    Rule("date_not_after_extract", c.name, "rejected", "date after the extract date"))
+                add(
+                    gxe.ExpectColumnValuesToBeInSet(column=f"{c.name}__not_future", value_set=[True]),
+                    Rule("date_not_after_extract", c.name, "rejected", "date after the extract date"),
+                )
         if c.kind == "code" and c.codes:
             allowed = sorted({code.upper() for code in code_lists[c.codes]})
-            add(gxe.ExpectColumnValuesToBeInSet(column=f"{c.name}__code", value_set=allowed),
-                Rule("code_list", c.name, "blanked" if c.blank else "rejected",
-                     f"code not in the {c.codes} code list"))
+            add(
+                gxe.ExpectColumnValuesToBeInSet(column=f"{c.name}__code", value_set=allowed),
+                Rule(
+                    "code_list",
+                    c.name,
+                    "blanked" if c.blank else "rejected",
+                    f"code not in the {c.codes} code list",
+                ),
+            )
     for start, end in table.date_order:
-        add(gxe.ExpectColumnPairValuesAToBeGreaterThanB(
-                column_A=f"{end}__date", column_B=f"{start}__date", or_equal=True,
-                ignore_row_if="either_value_is_missing"),
-            Rule("end_not_before_start", end, "rejected", f"{end} is before {start}"))
+        add(
+            gxe.ExpectColumnPairValuesAToBeGreaterThanB(
+                column_A=f"{end}__date",
+                column_B=f"{start}__date",
+                or_equal=True,
+                ignore_row_if="either_value_is_missing",
+            ),
+            Rule("end_not_before_start", end, "rejected", f"{end} is before {start}"),
+        )
     return suite, rules
 
 
@@ -131,14 +155,29 @@ class GxRunner:
                 idx = res.result.get("unexpected_index_list") or []
                 sub = df.loc[[int(i) for i in idx]]
                 for la, ed, src, rid, key, val in zip(
-                        sub["la_code"], sub["extract_date"], sub["_source_file"], sub["_row_id"],
-                        sub["__key"], sub[rule.column], strict=True):
-                    failures.append({"la_code": la, "extract_date": ed, "table_name": table.name,
-                                     "source_file": src, "_row_id": int(rid),
-                                     "record_key": None if key is None else str(key),
-                                     "column_name": rule.column, "rule": rule.rule,
-                                     "bad_value": None if val is None else str(val),
-                                     "action": rule.action, "reason": rule.reason})
+                    sub["la_code"],
+                    sub["extract_date"],
+                    sub["_source_file"],
+                    sub["_row_id"],
+                    sub["__key"],
+                    sub[rule.column],
+                    strict=True,
+                ):
+                    failures.append(
+                        {
+                            "la_code": la,
+                            "extract_date": ed,
+                            "table_name": table.name,
+                            "source_file": src,
+                            "_row_id": int(rid),
+                            "record_key": None if key is None else str(key),
+                            "column_name": rule.column,
+                            "rule": rule.rule,
+                            "bad_value": None if val is None else str(val),
+                            "action": rule.action,
+                            "reason": rule.reason,
+                        }
+                    )
         return failures
 
 
@@ -146,23 +185,51 @@ def primary_key_issues(con: duckdb.DuckDBPyConnection, table: Table, la_code: st
     """Null or duplicate primary keys: blocking, with example keys."""
     pk = quote(table.primary_key)
     issues = []
-    n_null = con.execute(f"select count(*) from raw.{table.name} where la_code = ? and {pk} is null",
-                         [la_code]).fetchone()[0]
+    n_null = con.execute(
+        f"select count(*) from raw.{table.name} where la_code = ? and {pk} is null", [la_code]
+    ).fetchone()[0]
     if n_null:
-        rows = con.execute(f"select _row_id from raw.{table.name} where la_code = ? and {pk} is null "
-                           f"order by _row_id limit 5", [la_code]).fetchall()
-        issues.append(Issue("blocking", table.name, rel, table.primary_key, "primary_key_not_null", n_null,
-                            "primary key is missing", [f"row {r[0]}" for r in rows]))
-    dups = con.execute(f"""
+        rows = con.execute(
+            f"select _row_id from raw.{table.name} where la_code = ? and {pk} is null order by _row_id limit 5",
+            [la_code],
+        ).fetchall()
+        issues.append(
+            Issue(
+                "blocking",
+                table.name,
+                rel,
+                table.primary_key,
+                "primary_key_not_null",
+                n_null,
+                "primary key is missing",
+                [f"row {r[0]}" for r in rows],
+            )
+        )
+    dups = con.execute(
+        f"""
         select {pk}, count(*) from raw.{table.name} where la_code = ? and {pk} is not null
-        group by {pk} having count(*) > 1 order by 2 desc, 1 limit 5""", [la_code]).fetchall()
+        group by {pk} having count(*) > 1 order by 2 desc, 1 limit 5""",
+        [la_code],
+    ).fetchall()
     if dups:
-        n_dup = con.execute(f"""
+        n_dup = con.execute(
+            f"""
             select coalesce(sum(n), 0) from (select count(*) as n from raw.{table.name}
             where la_code = ? and {pk} is not null group by {pk} having count(*) > 1)""",
-                            [la_code]).fetchone()[0]
-        issues.append(Issue("blocking", table.name, rel, table.primary_key, "primary_key_unique", int(n_dup),
-                            "primary key is not unique", [f"{k} (x{n})" for k, n in dups]))
+            [la_code],
+        ).fetchone()[0]
+        issues.append(
+            Issue(
+                "blocking",
+                table.name,
+                rel,
+                table.primary_key,
+                "primary_key_unique",
+                int(n_dup),
+                "primary key is not unique",
+                [f"{k} (x{n})" for k, n in dups],
+            )
+        )
     return issues
 
 
@@ -183,7 +250,8 @@ def foreign_key_failures(con: duckdb.DuckDBPyConnection, la_code: str, present: 
                     continue
                 action = "rejected" if c.not_null else "blanked"
                 child, parent = quote(c.name), quote(c.fk_column)
-                n = con.execute(f"""
+                n = con.execute(
+                    f"""
                     insert into raw.quarantine
                     select r.la_code, r.extract_date, '{t.name}', r._source_file, r._row_id,
                            cast(r.{quote(t.primary_key)} as varchar), '{c.name}', 'foreign_key',
@@ -200,7 +268,9 @@ def foreign_key_failures(con: duckdb.DuckDBPyConnection, la_code: str, present: 
                                       where q.la_code = r.la_code and q.table_name = '{t.name}'
                                         and q._row_id = r._row_id
                                         and (q.action = 'rejected' or q.column_name = '{c.name}'))
-                """, [la_code]).fetchone()
+                """,
+                    [la_code],
+                ).fetchone()
                 n = n[0] if n else 0
                 added += n
         total += added

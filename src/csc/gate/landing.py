@@ -41,18 +41,45 @@ class Extract:
 def discover(landing: Path, issues: list[Issue]) -> list[Extract]:
     """The newest extract of every council folder, with blocking issues for what cannot be read."""
     if not landing.is_dir():
-        issues.append(Issue("blocking", "landing", str(landing), None, "landing_root",
-                            0, f"landing root {landing} does not exist"))
+        issues.append(
+            Issue(
+                "blocking",
+                "landing",
+                str(landing),
+                None,
+                "landing_root",
+                0,
+                f"landing root {landing} does not exist",
+            )
+        )
         return []
     extracts: list[Extract] = []
     councils = sorted(p for p in landing.iterdir() if p.is_dir() and not p.name.startswith("."))
     if not councils:
-        issues.append(Issue("blocking", "landing", str(landing), None, "landing_root", 0,
-                            f"no council folders under {landing}"))
+        issues.append(
+            Issue(
+                "blocking",
+                "landing",
+                str(landing),
+                None,
+                "landing_root",
+                0,
+                f"no council folders under {landing}",
+            )
+        )
     for council in councils:
         if not LA_CODE.match(council.name):
-            issues.append(Issue("warning", "landing", council.name, None, "council_folder", 0,
-                                "folder name is not a 9-character ONS council code; skipped"))
+            issues.append(
+                Issue(
+                    "warning",
+                    "landing",
+                    council.name,
+                    None,
+                    "council_folder",
+                    0,
+                    "folder name is not a 9-character ONS council code; skipped",
+                )
+            )
             continue
         dated = []
         for sub in council.iterdir():
@@ -61,25 +88,60 @@ def discover(landing: Path, issues: list[Issue]) -> list[Extract]:
             try:
                 dated.append((date.fromisoformat(sub.name), sub))
             except ValueError:
-                issues.append(Issue("warning", "landing", f"{council.name}/{sub.name}", None,
-                                    "extract_folder", 0, "folder name is not an ISO extract date; skipped"))
+                issues.append(
+                    Issue(
+                        "warning",
+                        "landing",
+                        f"{council.name}/{sub.name}",
+                        None,
+                        "extract_folder",
+                        0,
+                        "folder name is not an ISO extract date; skipped",
+                    )
+                )
         if not dated:
-            issues.append(Issue("blocking", "landing", council.name, None, "extract_folder", 0,
-                                "council folder has no extract folder (<la_code>/<YYYY-MM-DD>/)"))
+            issues.append(
+                Issue(
+                    "blocking",
+                    "landing",
+                    council.name,
+                    None,
+                    "extract_folder",
+                    0,
+                    "council folder has no extract folder (<la_code>/<YYYY-MM-DD>/)",
+                )
+            )
             continue
         extract_date, folder = max(dated)
         rel = f"{council.name}/{folder.name}"
         manifest_path = folder / "manifest.json"
         if not manifest_path.is_file():
-            issues.append(Issue("blocking", "manifest", f"{rel}/manifest.json", None, "manifest_present", 0,
-                                "extract folder has no manifest.json: add one with "
-                                + ", ".join(MANIFEST_KEYS)))
+            issues.append(
+                Issue(
+                    "blocking",
+                    "manifest",
+                    f"{rel}/manifest.json",
+                    None,
+                    "manifest_present",
+                    0,
+                    "extract folder has no manifest.json: add one with " + ", ".join(MANIFEST_KEYS),
+                )
+            )
             continue
         try:
             manifest = json.loads(manifest_path.read_text(encoding="utf-8-sig"))
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            issues.append(Issue("blocking", "manifest", f"{rel}/manifest.json", None, "manifest_json", 0,
-                                f"manifest.json is not valid JSON: {exc}"))
+            issues.append(
+                Issue(
+                    "blocking",
+                    "manifest",
+                    f"{rel}/manifest.json",
+                    None,
+                    "manifest_json",
+                    0,
+                    f"manifest.json is not valid JSON: {exc}",
+                )
+            )
             continue
         missing = [k for k in MANIFEST_KEYS if not manifest.get(k)]
         problems = []
@@ -98,8 +160,17 @@ def discover(landing: Path, issues: list[Issue]) -> list[Extract]:
         except ValueError as exc:
             problems.append(f"a date is not ISO YYYY-MM-DD ({exc})")
         if problems:
-            issues.append(Issue("blocking", "manifest", f"{rel}/manifest.json", None, "manifest_fields", 0,
-                                "; ".join(problems)))
+            issues.append(
+                Issue(
+                    "blocking",
+                    "manifest",
+                    f"{rel}/manifest.json",
+                    None,
+                    "manifest_fields",
+                    0,
+                    "; ".join(problems),
+                )
+            )
             continue
         ext = Extract(council.name, folder, manifest, extract_date, period_start)
         for t in load_tables():
@@ -107,8 +178,17 @@ def discover(landing: Path, issues: list[Issue]) -> list[Extract]:
             if pq_file.is_file():
                 ext.files[t] = pq_file
                 if csv_file.is_file():
-                    issues.append(Issue("warning", t, f"{rel}/{csv_file.name}", None, "duplicate_file", 0,
-                                        "both Parquet and CSV landed; the Parquet file is used"))
+                    issues.append(
+                        Issue(
+                            "warning",
+                            t,
+                            f"{rel}/{csv_file.name}",
+                            None,
+                            "duplicate_file",
+                            0,
+                            "both Parquet and CSV landed; the Parquet file is used",
+                        )
+                    )
             elif csv_file.is_file():
                 ext.files[t] = csv_file
         extracts.append(ext)
@@ -145,20 +225,44 @@ def _reader(path: Path) -> str:
     return f"read_csv('{p}', all_varchar = true, header = true, auto_detect = true, sample_size = -1)"
 
 
-def load_file(con: duckdb.DuckDBPyConnection, ext: Extract, table: Table, path: Path,
-              landing: Path, issues: list[Issue]) -> tuple[int, set[str]] | None:
+def load_file(
+    con: duckdb.DuckDBPyConnection,
+    ext: Extract,
+    table: Table,
+    path: Path,
+    landing: Path,
+    issues: list[Issue],
+) -> tuple[int, set[str]] | None:
     """Load one landed file into raw.<table>; returns (rows, columns present) or None if it could
     not be read (a blocking issue is recorded)."""
     rel = str(path.relative_to(landing))
     if path.stat().st_size == 0:
-        issues.append(Issue("blocking", table.name, rel, None, "file_not_empty", 0,
-                            "the file is empty (0 bytes): re-export it with a header row"))
+        issues.append(
+            Issue(
+                "blocking",
+                table.name,
+                rel,
+                None,
+                "file_not_empty",
+                0,
+                "the file is empty (0 bytes): re-export it with a header row",
+            )
+        )
         return None
     try:
         described = con.execute(f"describe select * from {_reader(path)}").fetchall()
     except duckdb.Error as exc:
-        issues.append(Issue("blocking", table.name, rel, None, "file_readable", 0,
-                            f"the file cannot be read: {str(exc).splitlines()[0]}"))
+        issues.append(
+            Issue(
+                "blocking",
+                table.name,
+                rel,
+                None,
+                "file_readable",
+                0,
+                f"the file cannot be read: {str(exc).splitlines()[0]}",
+            )
+        )
         return None
     # column names as landed -> normalised (trimmed, lower case, byte-order mark removed)
     landed = {}
@@ -169,19 +273,47 @@ def load_file(con: duckdb.DuckDBPyConnection, ext: Extract, table: Table, path: 
     present = contract & set(landed)
     missing = [c for c in table.required_columns if c not in landed]
     if missing:
-        issues.append(Issue("blocking", table.name, rel, ", ".join(missing), "required_columns", 0,
-                            f"required column(s) missing: {', '.join(missing)}"))
+        issues.append(
+            Issue(
+                "blocking",
+                table.name,
+                rel,
+                ", ".join(missing),
+                "required_columns",
+                0,
+                f"required column(s) missing: {', '.join(missing)}",
+            )
+        )
         return None
     extra = sorted(set(landed) - contract - set(table.dropped_columns) - set(SYSTEM_COLUMNS))
     if extra:
-        issues.append(Issue("info", table.name, rel, ", ".join(extra), "unknown_columns", 0,
-                            f"{len(extra)} column(s) not in the contract were ignored: {', '.join(extra)}"))
+        issues.append(
+            Issue(
+                "info",
+                table.name,
+                rel,
+                ", ".join(extra),
+                "unknown_columns",
+                0,
+                f"{len(extra)} column(s) not in the contract were ignored: {', '.join(extra)}",
+            )
+        )
     dropped = sorted(set(landed) & set(table.dropped_columns))
     if dropped:
-        issues.append(Issue("info", table.name, rel, ", ".join(dropped), "personal_identifiers", 0,
-                            f"personal identifier column(s) not loaded: {', '.join(dropped)}"))
+        issues.append(
+            Issue(
+                "info",
+                table.name,
+                rel,
+                ", ".join(dropped),
+                "personal_identifiers",
+                0,
+                f"personal identifier column(s) not loaded: {', '.join(dropped)}",
+            )
+        )
     select = [
-        f"nullif(trim(cast({quote(landed[c])} as varchar)), '') as {quote(c)}" if c in present
+        f"nullif(trim(cast({quote(landed[c])} as varchar)), '') as {quote(c)}"
+        if c in present
         else f"cast(null as varchar) as {quote(c)}"
         for c in table.column_names
     ]
@@ -194,8 +326,17 @@ def load_file(con: duckdb.DuckDBPyConnection, ext: Extract, table: Table, path: 
             from {_reader(path)}
         """)
     except duckdb.Error as exc:
-        issues.append(Issue("blocking", table.name, rel, None, "file_readable", 0,
-                            f"the file cannot be loaded: {str(exc).splitlines()[0]}"))
+        issues.append(
+            Issue(
+                "blocking",
+                table.name,
+                rel,
+                None,
+                "file_readable",
+                0,
+                f"the file cannot be loaded: {str(exc).splitlines()[0]}",
+            )
+        )
         return None
     rows = con.execute(
         f"select count(*) from raw.{table.name} where la_code = ? and _source_file = ?",

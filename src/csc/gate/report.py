@@ -43,7 +43,8 @@ def _html(doc: dict) -> str:
     )
     councils = "".join(
         f"<li>{e(c['la_code'])} {e(c['la_name'])}: extract {e(c['extract_date'])}, history from "
-        f"{e(c['period_start'])} ({e(c['folder'])})</li>" for c in doc["councils"]
+        f"{e(c['period_start'])} ({e(c['folder'])})</li>"
+        for c in doc["councils"]
     )
     status = doc["status"].upper()
     return f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
@@ -53,11 +54,11 @@ td,th{{border:1px solid #ccc;padding:4px 8px;font-size:13px;text-align:left;vert
 th{{background:#f0f0f0}} .n{{text-align:right}} .status{{font-size:20px;font-weight:bold}}
 </style></head><body>
 <h1>Landing gate report</h1>
-<p class=status style="color:{'#c0392b' if status == 'BLOCKED' else '#1e8449'}">{status}</p>
-<p>Generated {e(doc['generated_at'])} from {e(doc['landing_root'])} in {doc['seconds']} s.</p>
-<h2>Extracts</h2><ul>{councils or '<li>none</li>'}</ul>
+<p class=status style="color:{"#c0392b" if status == "BLOCKED" else "#1e8449"}">{status}</p>
+<p>Generated {e(doc["generated_at"])} from {e(doc["landing_root"])} in {doc["seconds"]} s.</p>
+<h2>Extracts</h2><ul>{councils or "<li>none</li>"}</ul>
 <h2>Issues</h2><table><tr><th>severity</th><th>file</th><th>column</th><th>rule</th><th>rows</th>
-<th>message</th><th>examples</th></tr>{issue_rows or '<tr><td colspan=7>none</td></tr>'}</table>
+<th>message</th><th>examples</th></tr>{issue_rows or "<tr><td colspan=7>none</td></tr>"}</table>
 <h2>Files</h2><table><tr><th>council</th><th>table</th><th>file</th><th>rows landed</th>
 <th>rows quarantined</th><th>rows loaded</th></tr>{file_rows}</table>
 </body></html>

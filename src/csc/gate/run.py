@@ -25,8 +25,19 @@ from csc.gate.landing import create_raw_schema, discover, load_file
 from csc.gate.report import write_reports
 from csc.gate.sqlexpr import quote
 
-QUARANTINE_COLUMNS = ["la_code", "extract_date", "table_name", "source_file", "_row_id", "record_key",
-                      "column_name", "rule", "bad_value", "action", "reason"]
+QUARANTINE_COLUMNS = [
+    "la_code",
+    "extract_date",
+    "table_name",
+    "source_file",
+    "_row_id",
+    "record_key",
+    "column_name",
+    "rule",
+    "bad_value",
+    "action",
+    "reason",
+]
 
 
 @dataclass
@@ -43,8 +54,13 @@ class GateResult:
         return [i for i in self.issues if i.severity == "blocking"]
 
 
-def run_gate(landing: Path, db_path: Path, reports: Path, max_quarantine_pct: float = 5.0,
-             console: Console | None = None) -> GateResult:
+def run_gate(
+    landing: Path,
+    db_path: Path,
+    reports: Path,
+    max_quarantine_pct: float = 5.0,
+    console: Console | None = None,
+) -> GateResult:
     console = console or Console()
     started = time.perf_counter()
     result = GateResult()
@@ -58,15 +74,27 @@ def run_gate(landing: Path, db_path: Path, reports: Path, max_quarantine_pct: fl
 
         present: dict[str, set[str]] = {e.la_code: set() for e in extracts}
         landed_rows: dict[str, dict[str, int]] = {e.la_code: {} for e in extracts}
-        with Progress(TextColumn("[bold]{task.description}"), BarColumn(),
-                      TextColumn("{task.completed}/{task.total}"), TimeElapsedColumn(),
-                      console=console) as progress:
+        with Progress(
+            TextColumn("[bold]{task.description}"),
+            BarColumn(),
+            TextColumn("{task.completed}/{task.total}"),
+            TimeElapsedColumn(),
+            console=console,
+        ) as progress:
             # 1. load every landed file (one read each), structural and key checks
             task = progress.add_task("Loading landed files", total=len(extracts) * len(tables))
             for ext in extracts:
-                con.execute("insert into raw.manifests values (?, ?, ?, ?, ?, ?)",
-                            [ext.la_code, ext.manifest["la_name"], ext.extract_date, ext.period_start,
-                             str(ext.manifest["ssd_version"]), ext.rel])
+                con.execute(
+                    "insert into raw.manifests values (?, ?, ?, ?, ?, ?)",
+                    [
+                        ext.la_code,
+                        ext.manifest["la_name"],
+                        ext.extract_date,
+                        ext.period_start,
+                        str(ext.manifest["ssd_version"]),
+                        ext.rel,
+                    ],
+                )
                 for t in tables.values():
                     progress.update(task, description=f"Loading {ext.la_code} {t.name}")
                     _load_one(con, ext, t, landing, issues, present, landed_rows, primary_key_issues)
@@ -100,12 +128,29 @@ def _load_one(con, ext, t, landing: Path, issues: list[Issue], present, landed_r
     path = ext.files.get(t.name)
     if path is None:
         if t.required:
-            issues.append(Issue("blocking", t.name, ext.rel, None, "required_table", 0,
-                                f"required table {t.name} is missing: land {t.name}.parquet or {t.name}.csv"))
+            issues.append(
+                Issue(
+                    "blocking",
+                    t.name,
+                    ext.rel,
+                    None,
+                    "required_table",
+                    0,
+                    f"required table {t.name} is missing: land {t.name}.parquet or {t.name}.csv",
+                )
+            )
         else:
-            issues.append(Issue("info", t.name, ext.rel, None, "optional_table", 0,
-                                f"optional table {t.name} not landed: indicators that need it are "
-                                "reported as not available"))
+            issues.append(
+                Issue(
+                    "info",
+                    t.name,
+                    ext.rel,
+                    None,
+                    "optional_table",
+                    0,
+                    f"optional table {t.name} not landed: indicators that need it are reported as not available",
+                )
+            )
         return
     rel = str(path.relative_to(landing))
     loaded = load_file(con, ext, t, path, landing, issues)
@@ -113,11 +158,22 @@ def _load_one(con, ext, t, landing: Path, issues: list[Issue], present, landed_r
         return
     rows, cols = loaded
     landed_rows[ext.la_code][t.name] = rows
-    con.executemany("insert into raw.landed_columns values (?, ?, ?, ?)",
-                    [[ext.la_code, t.name, c, c in cols] for c in t.column_names])
+    con.executemany(
+        "insert into raw.landed_columns values (?, ?, ?, ?)",
+        [[ext.la_code, t.name, c, c in cols] for c in t.column_names],
+    )
     if rows == 0:
-        issues.append(Issue("blocking" if t.required else "warning", t.name, rel, None, "has_rows", 0,
-                            "the file has a header but no data rows"))
+        issues.append(
+            Issue(
+                "blocking" if t.required else "warning",
+                t.name,
+                rel,
+                None,
+                "has_rows",
+                0,
+                "the file has a header but no data rows",
+            )
+        )
     pk_issues = primary_key_issues(con, t, ext.la_code, rel)
     issues.extend(pk_issues)
     if not pk_issues:
@@ -133,31 +189,64 @@ def _insert_quarantine(con, failures: list[dict]) -> None:
     con.unregister("quarantine_batch")
 
 
-def _summarise_extract(con, ext, landed_rows: dict[str, int], landing: Path, max_pct: float,
-                       result: GateResult) -> None:
+def _summarise_extract(
+    con, ext, landed_rows: dict[str, int], landing: Path, max_pct: float, result: GateResult
+) -> None:
     """Turn quarantine rows into issues (one per table, column and rule) and apply the threshold."""
-    rows = con.execute("""
+    rows = con.execute(
+        """
         select table_name, column_name, rule, action, any_value(reason), count(*),
                list(coalesce(record_key, 'row ' || _row_id) order by _row_id)[1:5],
                any_value(source_file)
-        from raw.quarantine where la_code = ? group by all order by 1, 2, 3""", [ext.la_code]).fetchall()
+        from raw.quarantine where la_code = ? group by all order by 1, 2, 3""",
+        [ext.la_code],
+    ).fetchall()
     for table, column, rule, action, reason, n, examples, source in rows:
         verb = "rows rejected into quarantine" if action == "rejected" else "values blanked (rows kept)"
-        result.issues.append(Issue("warning", table, source, column, rule, n, f"{reason}: {verb}",
-                                   [str(e) for e in examples]))
-    rejected = dict(con.execute("""
+        result.issues.append(
+            Issue(
+                "warning",
+                table,
+                source,
+                column,
+                rule,
+                n,
+                f"{reason}: {verb}",
+                [str(e) for e in examples],
+            )
+        )
+    rejected = dict(
+        con.execute(
+            """
         select table_name, count(distinct _row_id) from raw.quarantine
-        where la_code = ? and action = 'rejected' group by 1""", [ext.la_code]).fetchall())
+        where la_code = ? and action = 'rejected' group by 1""",
+            [ext.la_code],
+        ).fetchall()
+    )
     for table, landed in landed_rows.items():
         bad = rejected.get(table, 0)
         if landed and 100.0 * bad / landed > max_pct:
-            result.issues.append(Issue(
-                "blocking", table, str(ext.files[table].relative_to(landing)), None, "quarantine_threshold", bad,
-                f"{100.0 * bad / landed:.1f}% of {landed:,} rows would be quarantined (limit {max_pct}%): "
-                "fix the extract, or raise --max-quarantine-pct if this is expected"))
-    result.councils.append({"la_code": ext.la_code, "la_name": ext.manifest["la_name"],
-                            "extract_date": ext.extract_date.isoformat(),
-                            "period_start": ext.period_start.isoformat(), "folder": ext.rel})
+            result.issues.append(
+                Issue(
+                    "blocking",
+                    table,
+                    str(ext.files[table].relative_to(landing)),
+                    None,
+                    "quarantine_threshold",
+                    bad,
+                    f"{100.0 * bad / landed:.1f}% of {landed:,} rows would be quarantined (limit {max_pct}%): "
+                    "fix the extract, or raise --max-quarantine-pct if this is expected",
+                )
+            )
+    result.councils.append(
+        {
+            "la_code": ext.la_code,
+            "la_name": ext.manifest["la_name"],
+            "extract_date": ext.extract_date.isoformat(),
+            "period_start": ext.period_start.isoformat(),
+            "folder": ext.rel,
+        }
+    )
 
 
 def _apply_blanking(con) -> None:
@@ -178,17 +267,40 @@ def _record_files(con, result: GateResult) -> None:
         la_code, extract_date = m
         for t in tables.values():
             landed, source = con.execute(
-                f"select count(*), any_value(_source_file) from raw.{t.name} where la_code = ?", [la_code]
+                f"select count(*), any_value(_source_file) from raw.{t.name} where la_code = ?",
+                [la_code],
             ).fetchone()
-            bad = con.execute("""select count(distinct _row_id) from raw.quarantine
+            bad = con.execute(
+                """select count(distinct _row_id) from raw.quarantine
                                  where la_code = ? and table_name = ? and action = 'rejected'""",
-                              [la_code, t.name]).fetchone()[0]
+                [la_code, t.name],
+            ).fetchone()[0]
             fmt = source.rsplit(".", 1)[-1] if source else None
-            con.execute("insert into raw.landed_files values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        [la_code, extract_date, t.name, source, fmt, source is not None, landed, bad,
-                         landed - bad])
-            result.files.append({"la_code": la_code, "table": t.name, "file": source, "format": fmt,
-                                 "rows_landed": landed, "rows_quarantined": bad, "rows_loaded": landed - bad})
+            con.execute(
+                "insert into raw.landed_files values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    la_code,
+                    extract_date,
+                    t.name,
+                    source,
+                    fmt,
+                    source is not None,
+                    landed,
+                    bad,
+                    landed - bad,
+                ],
+            )
+            result.files.append(
+                {
+                    "la_code": la_code,
+                    "table": t.name,
+                    "file": source,
+                    "format": fmt,
+                    "rows_landed": landed,
+                    "rows_quarantined": bad,
+                    "rows_loaded": landed - bad,
+                }
+            )
 
 
 def _print_summary(console: Console, result: GateResult) -> None:

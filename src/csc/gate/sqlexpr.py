@@ -25,10 +25,7 @@ def parse_date(col: str) -> str:
 def parse_flag(col: str) -> str:
     true = ", ".join(f"'{v}'" for v in FLAG_TRUE)
     false = ", ".join(f"'{v}'" for v in FLAG_FALSE)
-    return (
-        f"(case when lower(trim({col})) in ({true}) then true "
-        f"when lower(trim({col})) in ({false}) then false end)"
-    )
+    return f"(case when lower(trim({col})) in ({true}) then true when lower(trim({col})) in ({false}) then false end)"
 
 
 def quote(name: str) -> str:

@@ -36,8 +36,14 @@ def read_rows(folder: Path, table: str) -> tuple[list[str], list[list[str]]]:
     return rows[0], rows[1:]
 
 
-def write_csv(folder: Path, table: str, cols: list[str], rows: list[list], delimiter: str = ",",
-              bom: bool = False) -> Path:
+def write_csv(
+    folder: Path,
+    table: str,
+    cols: list[str],
+    rows: list[list],
+    delimiter: str = ",",
+    bom: bool = False,
+) -> Path:
     for ext in (".parquet", ".csv"):
         (folder / f"{table}{ext}").unlink(missing_ok=True)
     path = folder / f"{table}.csv"
@@ -64,7 +70,7 @@ def missing_table(folder: Path) -> str:
 def missing_column(folder: Path) -> str:
     cols, rows = read_rows(folder, "ssd_cin_episodes")
     i = cols.index("cine_referral_date")
-    write_csv(folder, "ssd_cin_episodes", cols[:i] + cols[i + 1:], [r[:i] + r[i + 1:] for r in rows])
+    write_csv(folder, "ssd_cin_episodes", cols[:i] + cols[i + 1 :], [r[:i] + r[i + 1 :] for r in rows])
     return "required column ssd_cin_episodes.cine_referral_date removed"
 
 
@@ -149,9 +155,20 @@ def csv_semicolon_bom(folder: Path) -> str:
 
 
 DEFECTS: dict[str, Callable[[Path], str]] = {
-    f.__name__: f for f in (
-        missing_table, missing_column, extra_column, bad_date, mixed_date_formats, duplicate_pk,
-        null_person_id, end_before_start, unknown_code, orphan_fk, empty_file, no_manifest,
+    f.__name__: f
+    for f in (
+        missing_table,
+        missing_column,
+        extra_column,
+        bad_date,
+        mixed_date_formats,
+        duplicate_pk,
+        null_person_id,
+        end_before_start,
+        unknown_code,
+        orphan_fk,
+        empty_file,
+        no_manifest,
         csv_semicolon_bom,
     )
 }

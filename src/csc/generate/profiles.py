@@ -52,19 +52,57 @@ class Profile:
 
 
 NORFOLK = Profile(
-    contacts_rate=2500.0, referral_rate=350.0, p_reref_12m=0.19, p_reref_older=0.10,
-    p_referral_nfa=0.005, p_assessment=0.93, p_asm_45wd=0.84, p_asm_nfa=0.45, p_asm_stepdown=0.12,
-    p_s47=0.37, p_icpc=0.29, p_icpc_15wd=0.90, cp_median_days=220.0, cin_median_days=60.0,
-    cla_direct_rate=8.0, cla_stay_factor=3.0, p_cl_eet=0.52, p_cl_suitable=0.87,
-    p_contact_decision_1wd=0.70, p_agency=0.06, caseload_target=17.0,
-    localities=("Breckland and South", "Norwich", "Great Yarmouth", "North Norfolk", "West Norfolk"),
+    contacts_rate=2500.0,
+    referral_rate=350.0,
+    p_reref_12m=0.19,
+    p_reref_older=0.10,
+    p_referral_nfa=0.005,
+    p_assessment=0.93,
+    p_asm_45wd=0.84,
+    p_asm_nfa=0.45,
+    p_asm_stepdown=0.12,
+    p_s47=0.37,
+    p_icpc=0.29,
+    p_icpc_15wd=0.90,
+    cp_median_days=220.0,
+    cin_median_days=60.0,
+    cla_direct_rate=8.0,
+    cla_stay_factor=3.0,
+    p_cl_eet=0.52,
+    p_cl_suitable=0.87,
+    p_contact_decision_1wd=0.70,
+    p_agency=0.06,
+    caseload_target=17.0,
+    localities=(
+        "Breckland and South",
+        "Norwich",
+        "Great Yarmouth",
+        "North Norfolk",
+        "West Norfolk",
+    ),
 )
 ROTHERHAM = Profile(
-    contacts_rate=3340.0, referral_rate=612.0, p_reref_12m=0.19, p_reref_older=0.10,
-    p_referral_nfa=0.01, p_assessment=0.98, p_asm_45wd=0.92, p_asm_nfa=0.26, p_asm_stepdown=0.32,
-    p_s47=0.60, p_icpc=0.31, p_icpc_15wd=0.46, cp_median_days=240.0, cin_median_days=160.0,
-    cla_direct_rate=12.0, cla_stay_factor=1.1, p_cl_eet=0.56, p_cl_suitable=0.87,
-    p_contact_decision_1wd=0.57, p_agency=0.05, caseload_target=16.0,
+    contacts_rate=3340.0,
+    referral_rate=612.0,
+    p_reref_12m=0.19,
+    p_reref_older=0.10,
+    p_referral_nfa=0.01,
+    p_assessment=0.98,
+    p_asm_45wd=0.92,
+    p_asm_nfa=0.26,
+    p_asm_stepdown=0.32,
+    p_s47=0.60,
+    p_icpc=0.31,
+    p_icpc_15wd=0.46,
+    cp_median_days=240.0,
+    cin_median_days=160.0,
+    cla_direct_rate=12.0,
+    cla_stay_factor=1.1,
+    p_cl_eet=0.56,
+    p_cl_suitable=0.87,
+    p_contact_decision_1wd=0.57,
+    p_agency=0.05,
+    caseload_target=16.0,
     localities=("Rotherham North", "Rotherham Central", "Rotherham South"),
 )
 # Eastern region tartan rug 2020/21 Q2 (annualised rates per 10k): contacts, referrals, S47, ICPC, LAC start.
@@ -103,15 +141,24 @@ def _profile_for(la_code: str, seed: int) -> Profile:
         contacts, refs, s47, icpc, lac = TARTAN[la_code]
         contacts = max(contacts, refs * 3.0)
         return replace(
-            Profile(), contacts_rate=contacts, referral_rate=refs, p_s47=min(0.7, s47 / refs),
-            p_icpc=min(0.6, icpc / s47), cla_direct_rate=max(1.0, lac * 0.35),
+            Profile(),
+            contacts_rate=contacts,
+            referral_rate=refs,
+            p_s47=min(0.7, s47 / refs),
+            p_icpc=min(0.6, icpc / s47),
+            cla_direct_rate=max(1.0, lac * 0.35),
         )
     rng = random.Random(f"{seed}:{la_code}")
     refs = rng.uniform(250, 650)
     return replace(
-        Profile(), contacts_rate=refs * rng.uniform(4, 9), referral_rate=refs,
-        p_s47=rng.uniform(0.2, 0.5), p_icpc=rng.uniform(0.2, 0.4), p_icpc_15wd=rng.uniform(0.6, 0.95),
-        p_asm_45wd=rng.uniform(0.7, 0.97), cla_direct_rate=rng.uniform(3, 12),
+        Profile(),
+        contacts_rate=refs * rng.uniform(4, 9),
+        referral_rate=refs,
+        p_s47=rng.uniform(0.2, 0.5),
+        p_icpc=rng.uniform(0.2, 0.4),
+        p_icpc_15wd=rng.uniform(0.6, 0.95),
+        p_asm_45wd=rng.uniform(0.7, 0.97),
+        cla_direct_rate=rng.uniform(3, 12),
     )
 
 
@@ -121,13 +168,9 @@ def load_councils(n: int, seed: int) -> list[Council]:
     names: dict[str, str] = {}
     with (PROJECT_DIR / "seeds" / "population_0_17.csv").open(newline="") as f:
         for row in csv.DictReader(f):
-            pops.setdefault(row["la_code"], []).append(
-                (row["effective_from"], int(row["population_0_17"]))
-            )
+            pops.setdefault(row["la_code"], []).append((row["effective_from"], int(row["population_0_17"])))
             names[row["la_code"]] = row["la_name"]
     order = DEMO_ORDER + [c for c in pops if c not in DEMO_ORDER]
     if n > len(order):
         raise ValueError(f"at most {len(order)} councils can be generated (population seed)")
-    return [
-        Council(c, names[c], sorted(pops[c]), _profile_for(c, seed)) for c in order[:n]
-    ]
+    return [Council(c, names[c], sorted(pops[c]), _profile_for(c, seed)) for c in order[:n]]

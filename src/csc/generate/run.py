@@ -19,23 +19,40 @@ DEFAULT_EXTRACT_DATE = date(2021, 3, 31)
 SSD_VERSION = "1.3"
 
 
-def generate(landing: Path, seed: int = 42, councils: int = 2, years: int = 6,
-             extract_date: date = DEFAULT_EXTRACT_DATE, fmt: str = "parquet",
-             date_style: str = "iso", scale: float = 1.0, clean: bool = True,
-             console: Console | None = None) -> dict[str, dict[str, int]]:
+def generate(
+    landing: Path,
+    seed: int = 42,
+    councils: int = 2,
+    years: int = 6,
+    extract_date: date = DEFAULT_EXTRACT_DATE,
+    fmt: str = "parquet",
+    date_style: str = "iso",
+    scale: float = 1.0,
+    clean: bool = True,
+    console: Console | None = None,
+) -> dict[str, dict[str, int]]:
     """Generate extracts; returns {la_code: {table: rows}}. `scale` multiplies every volume
     (population-based), for small test extracts."""
     console = console or Console()
     selected = load_councils(councils, seed)
     results: dict[str, dict[str, int]] = {}
-    with Progress(TextColumn("[bold]{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
-                  TimeElapsedColumn(), console=console, transient=False) as progress:
+    with Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=False,
+    ) as progress:
         task = progress.add_task("Generating councils", total=len(selected))
         for council in selected:
             if scale != 1.0:
-                council = type(council)(council.la_code, council.la_name,
-                                        [(e, max(100, int(p * scale))) for e, p in council.population],
-                                        council.profile)
+                council = type(council)(
+                    council.la_code,
+                    council.la_name,
+                    [(e, max(100, int(p * scale))) for e, p in council.population],
+                    council.profile,
+                )
             folder = landing / council.la_code / extract_date.isoformat()
             if clean and folder.exists():
                 shutil.rmtree(folder)

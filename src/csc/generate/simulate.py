@@ -27,30 +27,127 @@ from csc.generate.workcal import WorkCalendar, add_months, month_end
 
 D = timedelta
 
-FORENAMES = ["Alex", "Sam", "Jordan", "Charlie", "Riley", "Jamie", "Casey", "Morgan", "Taylor",
-             "Robin", "Frankie", "Ashley", "Harley", "Rowan", "Quinn", "Reese", "Skyler", "Avery"]
-SURNAMES = ["Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Johnson", "Davies",
-            "Robinson", "Wright", "Thompson", "Evans", "Walker", "White", "Roberts", "Green"]
-ETHNICITY = [("WBRI", 80), ("WOTH", 5), ("MWBC", 2), ("MOTH", 2), ("MWAS", 1), ("APKN", 2),
-             ("AOTH", 1), ("BAFR", 2), ("BOTH", 1), ("OOTH", 2), ("WROM", 1), ("NOBT", 1)]
-SOURCES = [("6", 33), ("2A", 14), ("2B", 2), ("3A", 3), ("3B", 3), ("3E", 3), ("3F", 4),
-           ("5A", 3), ("5B", 3), ("5D", 2), ("1A", 8), ("1C", 2), ("1D", 4), ("9", 3), ("5C", 2),
-           ("4", 3), ("7", 2), ("8", 4), ("10", 1)]
-SOURCE_DESC = {"6": "Police", "2A": "Schools", "2B": "Education services", "3A": "GP",
-               "3B": "Health visitor", "3E": "A&E", "3F": "Other health services",
-               "5A": "Adult social care", "5B": "Other internal", "5D": "Early help",
-               "1A": "Family member", "1C": "Self", "1D": "Other individual", "9": "Anonymous",
-               "5C": "Another local authority", "4": "Housing", "7": "Other legal agency",
-               "8": "Other", "10": "Unknown"}
-CP_CATEGORIES = [("Neglect", 50), ("Emotional Abuse", 34), ("Physical Abuse", 8),
-                 ("Sexual Abuse", 4), ("Multiple", 4)]
+FORENAMES = [
+    "Alex",
+    "Sam",
+    "Jordan",
+    "Charlie",
+    "Riley",
+    "Jamie",
+    "Casey",
+    "Morgan",
+    "Taylor",
+    "Robin",
+    "Frankie",
+    "Ashley",
+    "Harley",
+    "Rowan",
+    "Quinn",
+    "Reese",
+    "Skyler",
+    "Avery",
+]
+SURNAMES = [
+    "Smith",
+    "Jones",
+    "Taylor",
+    "Brown",
+    "Williams",
+    "Wilson",
+    "Johnson",
+    "Davies",
+    "Robinson",
+    "Wright",
+    "Thompson",
+    "Evans",
+    "Walker",
+    "White",
+    "Roberts",
+    "Green",
+]
+ETHNICITY = [
+    ("WBRI", 80),
+    ("WOTH", 5),
+    ("MWBC", 2),
+    ("MOTH", 2),
+    ("MWAS", 1),
+    ("APKN", 2),
+    ("AOTH", 1),
+    ("BAFR", 2),
+    ("BOTH", 1),
+    ("OOTH", 2),
+    ("WROM", 1),
+    ("NOBT", 1),
+]
+SOURCES = [
+    ("6", 33),
+    ("2A", 14),
+    ("2B", 2),
+    ("3A", 3),
+    ("3B", 3),
+    ("3E", 3),
+    ("3F", 4),
+    ("5A", 3),
+    ("5B", 3),
+    ("5D", 2),
+    ("1A", 8),
+    ("1C", 2),
+    ("1D", 4),
+    ("9", 3),
+    ("5C", 2),
+    ("4", 3),
+    ("7", 2),
+    ("8", 4),
+    ("10", 1),
+]
+SOURCE_DESC = {
+    "6": "Police",
+    "2A": "Schools",
+    "2B": "Education services",
+    "3A": "GP",
+    "3B": "Health visitor",
+    "3E": "A&E",
+    "3F": "Other health services",
+    "5A": "Adult social care",
+    "5B": "Other internal",
+    "5D": "Early help",
+    "1A": "Family member",
+    "1C": "Self",
+    "1D": "Other individual",
+    "9": "Anonymous",
+    "5C": "Another local authority",
+    "4": "Housing",
+    "7": "Other legal agency",
+    "8": "Other",
+    "10": "Unknown",
+}
+CP_CATEGORIES = [
+    ("Neglect", 50),
+    ("Emotional Abuse", 34),
+    ("Physical Abuse", 8),
+    ("Sexual Abuse", 4),
+    ("Multiple", 4),
+]
 EET = ["F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5"]
 NEET = ["G4", "G5", "G6"]
 ACCOM_LETTERS = ["B", "D", "E", "K", "U", "Z", "C", "T"]
-EH_REASONS = ["Parenting support", "Domestic abuse", "School attendance", "Emotional wellbeing",
-              "Behaviour", "Housing", "Parental mental health", "Substance misuse"]
-EH_ORGS = ["Family Support Service", "School", "Health visiting", "Children's centre",
-           "Voluntary sector partner"]
+EH_REASONS = [
+    "Parenting support",
+    "Domestic abuse",
+    "School attendance",
+    "Emotional wellbeing",
+    "Behaviour",
+    "Housing",
+    "Parental mental health",
+    "Substance misuse",
+]
+EH_ORGS = [
+    "Family Support Service",
+    "School",
+    "Health visiting",
+    "Children's centre",
+    "Voluntary sector partner",
+]
 # When an end date is blanked because it is after the extract date, these go with it.
 END_DEPENDENTS = {
     "cine_close_date": ["cine_close_reason"],
@@ -162,8 +259,16 @@ class Simulation:
                     row[col.name] = None
                     for dep in END_DEPENDENTS.get(col.name, []):
                         row[dep] = None
-        for pid_col in ("cont_person_id", "cine_person_id", "clae_person_id", "clea_person_id",
-                        "earl_person_id", "lega_person_id", "clap_person_id", "cppl_person_id"):
+        for pid_col in (
+            "cont_person_id",
+            "cine_person_id",
+            "clae_person_id",
+            "clea_person_id",
+            "earl_person_id",
+            "lega_person_id",
+            "clap_person_id",
+            "cppl_person_id",
+        ):
             if pid_col in row:
                 self.children[row[pid_col]].written = True
         return row
@@ -176,8 +281,15 @@ class Simulation:
         for name in p.localities + ("Council-wide services",):
             lid = self.nid("ssd_department")
             self.locality_ids.append(lid)
-            self.sink("ssd_department", {"dept_team_id": lid, "dept_team_name": name,
-                                         "dept_team_parent_id": None, "dept_team_parent_name": None})
+            self.sink(
+                "ssd_department",
+                {
+                    "dept_team_id": lid,
+                    "dept_team_name": name,
+                    "dept_team_parent_id": None,
+                    "dept_team_parent_name": None,
+                },
+            )
         stock = {  # expected open cases per team type, for sizing worker pools
             "Assessment": p.referral_rate / 12 * 1.3 * s / n_loc,
             "Safeguarding and Family Support": 120 * s / n_loc,
@@ -197,25 +309,35 @@ class Simulation:
         tid = self.nid("ssd_department")
         lname = (self.p.localities + ("Council-wide services",))[loc]
         full = f"{team} - {lname}" if loc < len(self.p.localities) else team
-        self.sink("ssd_department", {"dept_team_id": tid, "dept_team_name": full,
-                                     "dept_team_parent_id": self.locality_ids[loc],
-                                     "dept_team_parent_name": lname})
+        self.sink(
+            "ssd_department",
+            {
+                "dept_team_id": tid,
+                "dept_team_name": full,
+                "dept_team_parent_id": self.locality_ids[loc],
+                "dept_team_parent_name": lname,
+            },
+        )
         workers = []
         for _ in range(n_workers):
             wid = self.nid("ssd_professionals")
             workers.append(wid)
             fte = self.rng.choices([1.0, 0.8, 0.6, 0.5], weights=[80, 10, 6, 4])[0]
-            self.professionals.append({
-                "prof_professional_id": wid, "prof_staff_id": f"S{wid:07d}",
-                "prof_professional_name": f"{self.rng.choice(FORENAMES)} {self.rng.choice(SURNAMES)}",
-                "prof_social_worker_registration_no": f"SW{self.rng.randrange(10**6):06d}",
-                "prof_professional_job_title": "Family Support Worker" if team == "Early Help"
-                else self.rng.choice(["Social Worker", "Senior Social Worker", "Advanced Practitioner"]),
-                "prof_professional_caseload": None,
-                "prof_professional_department": full,
-                "prof_full_time_equivalency": fte,
-                "prof_agency_worker_flag": yn(self.rng.random() < self.p.p_agency),
-            })
+            self.professionals.append(
+                {
+                    "prof_professional_id": wid,
+                    "prof_staff_id": f"S{wid:07d}",
+                    "prof_professional_name": f"{self.rng.choice(FORENAMES)} {self.rng.choice(SURNAMES)}",
+                    "prof_social_worker_registration_no": f"SW{self.rng.randrange(10**6):06d}",
+                    "prof_professional_job_title": "Family Support Worker"
+                    if team == "Early Help"
+                    else self.rng.choice(["Social Worker", "Senior Social Worker", "Advanced Practitioner"]),
+                    "prof_professional_caseload": None,
+                    "prof_professional_department": full,
+                    "prof_full_time_equivalency": fte,
+                    "prof_agency_worker_flag": yn(self.rng.random() < self.p.p_agency),
+                }
+            )
         self.teams[(team, loc)] = (tid, workers)
 
     def team(self, team: str, child: Child | None) -> tuple[int, int]:
@@ -225,17 +347,33 @@ class Simulation:
         tid, workers = self.teams[key]
         return tid, self.rng.choice(workers)
 
-    def involvement(self, child: Child, team: str, start: date, end: date | None,
-                    ref_id: int | None, role: str, reason: str | None = None) -> None:
+    def involvement(
+        self,
+        child: Child,
+        team: str,
+        start: date,
+        end: date | None,
+        ref_id: int | None,
+        role: str,
+        reason: str | None = None,
+    ) -> None:
         if end is not None and end < start:
             return
         tid, wid = self.team(team, child)
-        self.emit("ssd_involvements", {
-            "invo_involvements_id": self.nid("ssd_involvements"), "invo_professional_id": wid,
-            "invo_professional_role_id": role, "invo_professional_team": tid,
-            "invo_involvement_start_date": start, "invo_involvement_end_date": end,
-            "invo_worker_change_reason": reason if end else None,
-            "invo_person_id": child.pid, "invo_referral_id": ref_id})
+        self.emit(
+            "ssd_involvements",
+            {
+                "invo_involvements_id": self.nid("ssd_involvements"),
+                "invo_professional_id": wid,
+                "invo_professional_role_id": role,
+                "invo_professional_team": tid,
+                "invo_involvement_start_date": start,
+                "invo_involvement_end_date": end,
+                "invo_worker_change_reason": reason if end else None,
+                "invo_person_id": child.pid,
+                "invo_referral_id": ref_id,
+            },
+        )
 
     # ------------------------------------------------------------------ people
     def new_child(self, at: date, age: int | None = None) -> Child:
@@ -259,16 +397,22 @@ class Simulation:
                 death = ch.dob + D(days=rng.randrange(30, 6000))
                 death = death if death <= self.extract else None
             yield {
-                "pers_person_id": ch.pid, "pers_forename": rng.choice(FORENAMES),
-                "pers_surname": rng.choice(SURNAMES), "pers_sex": sex,
+                "pers_person_id": ch.pid,
+                "pers_forename": rng.choice(FORENAMES),
+                "pers_surname": rng.choice(SURNAMES),
+                "pers_sex": sex,
                 "pers_gender": {"M": "Male", "F": "Female", "U": "Not stated"}[sex],
-                "pers_ethnicity": pick(rng, ETHNICITY), "pers_dob": ch.dob,
+                "pers_ethnicity": pick(rng, ETHNICITY),
+                "pers_dob": ch.dob,
                 "pers_common_child_id": f"{rng.randrange(10**9, 10**10)}",
-                "pers_legacy_id": f"L{ch.pid}", "pers_upn": f"A{rng.randrange(10**11, 10**12)}",
-                "pers_upn_unknown": None, "pers_send_flag": yn(rng.random() < 0.15),
-                "pers_expected_dob": None, "pers_death_date": death,
-                "pers_is_mother": yn(rng.random() < 0.01), "pers_nationality": "British"
-                if rng.random() < 0.92 else "Other",
+                "pers_legacy_id": f"L{ch.pid}",
+                "pers_upn": f"A{rng.randrange(10**11, 10**12)}",
+                "pers_upn_unknown": None,
+                "pers_send_flag": yn(rng.random() < 0.15),
+                "pers_expected_dob": None,
+                "pers_death_date": death,
+                "pers_is_mother": yn(rng.random() < 0.01),
+                "pers_nationality": "British" if rng.random() < 0.92 else "Other",
             }
 
     # ------------------------------------------------------------------ the main loop
@@ -341,8 +485,12 @@ class Simulation:
 
     def contact(self, ch: Child, d: date, referred: bool) -> None:
         rng, p = self.rng, self.p
-        level = pick(rng, [("harm", 45), ("not_sure", 45), ("help", 10)] if referred
-                     else [("harm", 18), ("not_sure", 40), ("help", 42)])
+        level = pick(
+            rng,
+            [("harm", 45), ("not_sure", 45), ("help", 10)]
+            if referred
+            else [("harm", 18), ("not_sure", 40), ("help", 42)],
+        )
         if rng.random() < p.p_contact_decision_1wd:
             decision = self.cal.add(d, rng.choice([0, 0, 1, 1, 1]))
         else:
@@ -350,15 +498,26 @@ class Simulation:
         if rng.random() < 0.02:
             decision = None
         source = pick(rng, SOURCES)
-        self.emit("ssd_contacts", {
-            "cont_contact_id": self.nid("ssd_contacts"), "cont_person_id": ch.pid,
-            "cont_contact_date": d, "cont_contact_source_code": source,
-            "cont_contact_source_desc": SOURCE_DESC[source],
-            "cont_contact_outcome_json": json.dumps({
-                "OUTCOME_REFERRAL_FLAG": yn(referred), "OUTCOME_NFA_FLAG": yn(not referred and rng.random() < 0.6),
-                "OUTCOME_EARLY_HELP_FLAG": yn(not referred and rng.random() < 0.3),
-                "OUTCOME_ADVICE_FLAG": yn(not referred and rng.random() < 0.2)}),
-            "cont_decision_date": decision, "cont_contact_level": level})
+        self.emit(
+            "ssd_contacts",
+            {
+                "cont_contact_id": self.nid("ssd_contacts"),
+                "cont_person_id": ch.pid,
+                "cont_contact_date": d,
+                "cont_contact_source_code": source,
+                "cont_contact_source_desc": SOURCE_DESC[source],
+                "cont_contact_outcome_json": json.dumps(
+                    {
+                        "OUTCOME_REFERRAL_FLAG": yn(referred),
+                        "OUTCOME_NFA_FLAG": yn(not referred and rng.random() < 0.6),
+                        "OUTCOME_EARLY_HELP_FLAG": yn(not referred and rng.random() < 0.3),
+                        "OUTCOME_ADVICE_FLAG": yn(not referred and rng.random() < 0.2),
+                    }
+                ),
+                "cont_decision_date": decision,
+                "cont_contact_level": level,
+            },
+        )
 
     def contact_only(self, d: date) -> None:
         rng = self.rng
@@ -376,7 +535,7 @@ class Simulation:
     # ------------------------------------------------------------------ referral journeys
     def referral(self, d: date) -> int:
         """Simulate one referral and everything that follows; returns 1 if it had a linked contact."""
-        rng, p, cal = self.rng, self.p, self.cal
+        rng, p, _cal = self.rng, self.p, self.cal
         ch = self._pick_rereferral(d) or self.new_child(d)
         if not ch.known:
             ch.known = True
@@ -390,10 +549,27 @@ class Simulation:
         self.recent_refs.append((d, ch.pid))
         ref_id = self.nid("ssd_cin_episodes")
         a_tid, a_wid = self.team("Assessment", ch)
-        ref = {"cine_referral_id": ref_id, "cine_person_id": ch.pid, "cine_referral_date": d,
-               "cine_cin_primary_need_code": pick(rng, [("N1", 55), ("N4", 12), ("N5", 15), ("N2", 4),
-                                                        ("N3", 4), ("N6", 3), ("N8", 3), ("N9", 3), ("N0", 1)]),
-               "cine_referral_team": a_tid, "cine_referral_worker_id": a_wid}
+        ref = {
+            "cine_referral_id": ref_id,
+            "cine_person_id": ch.pid,
+            "cine_referral_date": d,
+            "cine_cin_primary_need_code": pick(
+                rng,
+                [
+                    ("N1", 55),
+                    ("N4", 12),
+                    ("N5", 15),
+                    ("N2", 4),
+                    ("N3", 4),
+                    ("N6", 3),
+                    ("N8", 3),
+                    ("N9", 3),
+                    ("N0", 1),
+                ],
+            ),
+            "cine_referral_team": a_tid,
+            "cine_referral_worker_id": a_wid,
+        }
         source = pick(rng, SOURCES)
         ref["cine_referral_source_code"] = source
         ref["cine_referral_source_desc"] = SOURCE_DESC[source]
@@ -406,8 +582,10 @@ class Simulation:
         if nfa:
             close, reason = d + D(days=rng.randint(0, 3)), "RC8"
         else:
-            outcome = rng.choices(["nfa", "stepdown", "ongoing"],
-                                  weights=[p.p_asm_nfa, p.p_asm_stepdown, 1 - p.p_asm_nfa - p.p_asm_stepdown])[0]
+            outcome = rng.choices(
+                ["nfa", "stepdown", "ongoing"],
+                weights=[p.p_asm_nfa, p.p_asm_stepdown, 1 - p.p_asm_nfa - p.p_asm_stepdown],
+            )[0]
             if did_s47:
                 s47 = self.s47(ch, d, ref_id)
                 if s47["cp_end"] is not None or s47["cp_open"]:
@@ -453,15 +631,27 @@ class Simulation:
         ref["cine_referral_nfa"] = yn(nfa)
         ref["cine_close_date"] = close
         ref["cine_close_reason"] = reason
-        ref["cine_referral_outcome_json"] = json.dumps({
-            "NFA_FLAG": yn(nfa), "S47_FLAG": yn(did_s47), "ASSESSMENT_FLAG": yn(not nfa),
-            "TOTAL_NO_OF_OUTCOMES": 1})
+        ref["cine_referral_outcome_json"] = json.dumps(
+            {
+                "NFA_FLAG": yn(nfa),
+                "S47_FLAG": yn(did_s47),
+                "ASSESSMENT_FLAG": yn(not nfa),
+                "TOTAL_NO_OF_OUTCOMES": 1,
+            }
+        )
         self.emit("ssd_cin_episodes", ref)
         end_alloc = asm_end or close
         self.involvement(ch, "Assessment", d, end_alloc, ref_id, "Allocated social worker", "Transferred")
         if close is None or (end_alloc and close > end_alloc + D(days=5)):
-            self.involvement(ch, "Safeguarding and Family Support", end_alloc or d, close, ref_id,
-                             "Allocated social worker", "Case closed")
+            self.involvement(
+                ch,
+                "Safeguarding and Family Support",
+                end_alloc or d,
+                close,
+                ref_id,
+                "Allocated social worker",
+                "Case closed",
+            )
         ch.open_until = close
         self.commit(close is None or close >= self.period_start)
         return linked
@@ -469,21 +659,30 @@ class Simulation:
     def assessment(self, ch: Child, ref_date: date, ref_id: int, outcome: str) -> date:
         rng, p, cal = self.rng, self.p, self.cal
         start = cal.next_workday(ref_date + D(days=rng.choice([0, 0, 0, 1, 2, 3])))
-        if rng.random() < p.p_asm_45wd:
-            wd = int(rng.triangular(2, 45, 28))
-        else:
-            wd = rng.randint(46, 95)
+        wd = int(rng.triangular(2, 45, 28)) if rng.random() < p.p_asm_45wd else rng.randint(46, 95)
         auth = cal.add(start, wd)
         tid, wid = self.team("Assessment", ch)
-        self.emit("ssd_cin_assessments", {
-            "cina_assessment_id": self.nid("ssd_cin_assessments"), "cina_person_id": ch.pid,
-            "cina_referral_id": ref_id, "cina_assessment_start_date": start,
-            "cina_assessment_child_seen": yn(rng.random() < 0.97), "cina_assessment_auth_date": auth,
-            "cina_assessment_outcome_json": json.dumps({
-                "OUTCOME_NFA_FLAG": yn(outcome == "nfa"), "OUTCOME_EARLY_HELP_FLAG": yn(outcome == "stepdown"),
-                "OUTCOME_CIN_PLAN_FLAG": yn(outcome == "ongoing")}),
-            "cina_assessment_outcome_nfa": yn(outcome in ("nfa", "stepdown")),
-            "cina_assessment_team": tid, "cina_assessment_worker_id": wid})
+        self.emit(
+            "ssd_cin_assessments",
+            {
+                "cina_assessment_id": self.nid("ssd_cin_assessments"),
+                "cina_person_id": ch.pid,
+                "cina_referral_id": ref_id,
+                "cina_assessment_start_date": start,
+                "cina_assessment_child_seen": yn(rng.random() < 0.97),
+                "cina_assessment_auth_date": auth,
+                "cina_assessment_outcome_json": json.dumps(
+                    {
+                        "OUTCOME_NFA_FLAG": yn(outcome == "nfa"),
+                        "OUTCOME_EARLY_HELP_FLAG": yn(outcome == "stepdown"),
+                        "OUTCOME_CIN_PLAN_FLAG": yn(outcome == "ongoing"),
+                    }
+                ),
+                "cina_assessment_outcome_nfa": yn(outcome in ("nfa", "stepdown")),
+                "cina_assessment_team": tid,
+                "cina_assessment_worker_id": wid,
+            },
+        )
         return auth
 
     def s47(self, ch: Child, ref_date: date, ref_id: int) -> dict:
@@ -502,34 +701,65 @@ class Simulation:
             res["to_cla"] = end
         tid, wid = self.team("Safeguarding and Family Support", ch)
         outcome = "icpc" if icpc else rng.choice(["substantiated", "substantiated", "not_substantiated"])
-        self.emit("ssd_s47_enquiry", {
-            "s47e_s47_enquiry_id": sid, "s47e_referral_id": ref_id, "s47e_person_id": ch.pid,
-            "s47e_s47_start_date": start, "s47e_s47_end_date": end,
-            "s47e_s47_nfa": yn(outcome == "not_substantiated"),
-            "s47e_s47_outcome_json": json.dumps({
-                "NFA_FLAG": yn(outcome == "not_substantiated"), "CP_CONFERENCE_FLAG": yn(icpc),
-                "PROV_OF_SERVICES_FLAG": yn(outcome == "substantiated"), "TOTAL_NO_OF_OUTCOMES": 1}),
-            "s47e_s47_completed_by_team": tid, "s47e_s47_completed_by_worker_id": wid})
+        self.emit(
+            "ssd_s47_enquiry",
+            {
+                "s47e_s47_enquiry_id": sid,
+                "s47e_referral_id": ref_id,
+                "s47e_person_id": ch.pid,
+                "s47e_s47_start_date": start,
+                "s47e_s47_end_date": end,
+                "s47e_s47_nfa": yn(outcome == "not_substantiated"),
+                "s47e_s47_outcome_json": json.dumps(
+                    {
+                        "NFA_FLAG": yn(outcome == "not_substantiated"),
+                        "CP_CONFERENCE_FLAG": yn(icpc),
+                        "PROV_OF_SERVICES_FLAG": yn(outcome == "substantiated"),
+                        "TOTAL_NO_OF_OUTCOMES": 1,
+                    }
+                ),
+                "s47e_s47_completed_by_team": tid,
+                "s47e_s47_completed_by_worker_id": wid,
+            },
+        )
         if icpc:
             plan = rng.random() < p.p_cpp
             cp = self.icpc_and_plan(ch, icpc_date, ref_id, sid, cal.add(start, 15), plan, False)
             res.update(cp)
         return res
 
-    def icpc_and_plan(self, ch: Child, icpc_date: date, ref_id: int, s47_id: int | None,
-                      target: date | None, plan: bool, transfer_in: bool) -> dict:
+    def icpc_and_plan(
+        self,
+        ch: Child,
+        icpc_date: date,
+        ref_id: int,
+        s47_id: int | None,
+        target: date | None,
+        plan: bool,
+        transfer_in: bool,
+    ) -> dict:
         rng, p = self.rng, self.p
         icpc_id = self.nid("ssd_initial_cp_conference")
         plan_id = self.nid("ssd_cp_plans") if plan else None
         tid, wid = self.team("Child Protection Conference Service", None)
-        self.emit("ssd_initial_cp_conference", {
-            "icpc_icpc_id": icpc_id, "icpc_icpc_meeting_id": icpc_id + 500_000,
-            "icpc_s47_enquiry_id": s47_id, "icpc_person_id": ch.pid, "icpc_cp_plan_id": plan_id,
-            "icpc_referral_id": ref_id, "icpc_icpc_transfer_in": yn(transfer_in),
-            "icpc_icpc_target_date": target, "icpc_icpc_date": icpc_date,
-            "icpc_icpc_outcome_cp_flag": yn(plan),
-            "icpc_icpc_outcome_json": json.dumps({"CP_PLAN_FLAG": yn(plan), "NFA_FLAG": yn(not plan)}),
-            "icpc_icpc_team": tid, "icpc_icpc_worker_id": wid})
+        self.emit(
+            "ssd_initial_cp_conference",
+            {
+                "icpc_icpc_id": icpc_id,
+                "icpc_icpc_meeting_id": icpc_id + 500_000,
+                "icpc_s47_enquiry_id": s47_id,
+                "icpc_person_id": ch.pid,
+                "icpc_cp_plan_id": plan_id,
+                "icpc_referral_id": ref_id,
+                "icpc_icpc_transfer_in": yn(transfer_in),
+                "icpc_icpc_target_date": target,
+                "icpc_icpc_date": icpc_date,
+                "icpc_icpc_outcome_cp_flag": yn(plan),
+                "icpc_icpc_outcome_json": json.dumps({"CP_PLAN_FLAG": yn(plan), "NFA_FLAG": yn(not plan)}),
+                "icpc_icpc_team": tid,
+                "icpc_icpc_worker_id": wid,
+            },
+        )
         res = {"cp_end": None, "cp_open": False, "to_cla": None}
         if not plan:
             return res
@@ -541,11 +771,20 @@ class Simulation:
         if age_at(ch.dob, end) >= 18:
             end = max(start + D(days=1), birthday(ch.dob, 18))
         cat = pick(rng, CP_CATEGORIES)
-        self.emit("ssd_cp_plans", {
-            "cppl_cp_plan_id": plan_id, "cppl_referral_id": ref_id, "cppl_icpc_id": icpc_id,
-            "cppl_person_id": ch.pid, "cppl_cp_plan_start_date": start, "cppl_cp_plan_end_date": end,
-            "cppl_cp_plan_initial_category": cat, "cppl_cp_plan_ola": yn(False),
-            "cppl_cp_plan_latest_category": cat if rng.random() < 0.9 else pick(rng, CP_CATEGORIES)})
+        self.emit(
+            "ssd_cp_plans",
+            {
+                "cppl_cp_plan_id": plan_id,
+                "cppl_referral_id": ref_id,
+                "cppl_icpc_id": icpc_id,
+                "cppl_person_id": ch.pid,
+                "cppl_cp_plan_start_date": start,
+                "cppl_cp_plan_end_date": end,
+                "cppl_cp_plan_initial_category": cat,
+                "cppl_cp_plan_ola": yn(False),
+                "cppl_cp_plan_latest_category": cat if rng.random() < 0.9 else pick(rng, CP_CATEGORIES),
+            },
+        )
         ch.cp_plans += 1
         self.cp_reviews(ch, plan_id, start, end)
         self.cp_visits(ch, plan_id, start, end)
@@ -558,18 +797,23 @@ class Simulation:
         rng = self.rng
         due = add_months(start, 3)
         while due < end + D(days=30):
-            if rng.random() < 0.95:
-                held = due - D(days=rng.randint(0, 14))
-            else:
-                held = due + D(days=rng.randint(1, 30))
+            held = due - D(days=rng.randint(0, 14)) if rng.random() < 0.95 else due + D(days=rng.randint(1, 30))
             held = max(held, start + D(days=1))
             last = held >= end
-            self.emit("ssd_cp_reviews", {
-                "cppr_cp_review_id": self.nid("ssd_cp_reviews"), "cppr_person_id": ch.pid,
-                "cppr_cp_plan_id": plan_id, "cppr_cp_review_due": due, "cppr_cp_review_date": held,
-                "cppr_cp_review_meeting_id": None, "cppr_cp_review_outcome_continue_cp": yn(not last),
-                "cppr_cp_review_quorate": yn(rng.random() < 0.97),
-                "cppr_cp_review_participation": rng.choice(["PN1", "PN4", "PN5", "PN0"])})
+            self.emit(
+                "ssd_cp_reviews",
+                {
+                    "cppr_cp_review_id": self.nid("ssd_cp_reviews"),
+                    "cppr_person_id": ch.pid,
+                    "cppr_cp_plan_id": plan_id,
+                    "cppr_cp_review_due": due,
+                    "cppr_cp_review_date": held,
+                    "cppr_cp_review_meeting_id": None,
+                    "cppr_cp_review_outcome_continue_cp": yn(not last),
+                    "cppr_cp_review_quorate": yn(rng.random() < 0.97),
+                    "cppr_cp_review_participation": rng.choice(["PN1", "PN4", "PN5", "PN0"]),
+                },
+            )
             if last:
                 break
             due = add_months(held, 6)
@@ -578,22 +822,36 @@ class Simulation:
         rng, cal = self.rng, self.cal
         v = cal.add(start, rng.randint(0, 4))
         while v <= end and v <= self.extract:
-            self.emit("ssd_cp_visits", {
-                "cppv_cp_visit_id": self.nid("ssd_cp_visits"), "cppv_person_id": ch.pid,
-                "cppv_cp_plan_id": plan_id, "cppv_cp_visit_date": v,
-                "cppv_cp_visit_seen": yn(rng.random() < 0.93),
-                "cppv_cp_visit_seen_alone": yn(rng.random() < 0.5),
-                "cppv_cp_visit_bedroom": yn(rng.random() < 0.6)})
+            self.emit(
+                "ssd_cp_visits",
+                {
+                    "cppv_cp_visit_id": self.nid("ssd_cp_visits"),
+                    "cppv_person_id": ch.pid,
+                    "cppv_cp_plan_id": plan_id,
+                    "cppv_cp_visit_date": v,
+                    "cppv_cp_visit_seen": yn(rng.random() < 0.93),
+                    "cppv_cp_visit_seen_alone": yn(rng.random() < 0.5),
+                    "cppv_cp_visit_bedroom": yn(rng.random() < 0.6),
+                },
+            )
             v = cal.add(v, rng.randint(4, 10) if rng.random() < 0.9 else rng.randint(11, 25))
 
     def cin_plan(self, ch: Child, ref_id: int, start: date, end: date | None) -> None:
         if end is not None and end <= start:
             return
         tid, wid = self.team("Safeguarding and Family Support", ch)
-        self.emit("ssd_cin_plans", {
-            "cinp_cin_plan_id": self.nid("ssd_cin_plans"), "cinp_referral_id": ref_id,
-            "cinp_person_id": ch.pid, "cinp_cin_plan_start_date": start, "cinp_cin_plan_end_date": end,
-            "cinp_cin_plan_team": tid, "cinp_cin_plan_worker_id": wid})
+        self.emit(
+            "ssd_cin_plans",
+            {
+                "cinp_cin_plan_id": self.nid("ssd_cin_plans"),
+                "cinp_referral_id": ref_id,
+                "cinp_person_id": ch.pid,
+                "cinp_cin_plan_start_date": start,
+                "cinp_cin_plan_end_date": end,
+                "cinp_cin_plan_team": tid,
+                "cinp_cin_plan_worker_id": wid,
+            },
+        )
 
     def transfer_in(self, d: date) -> None:
         """A child who moves in on another council's plan: referral, transfer-in conference, plan."""
@@ -606,14 +864,32 @@ class Simulation:
         icpc_date = self.cal.add(d, rng.randint(5, 15))
         cp = self.icpc_and_plan(ch, icpc_date, ref_id, None, None, True, True)
         close = cp["cp_end"] + D(days=rng.randint(0, 60))
-        self.emit("ssd_cin_episodes", {
-            "cine_referral_id": ref_id, "cine_person_id": ch.pid, "cine_referral_date": d,
-            "cine_cin_primary_need_code": "N1", "cine_referral_source_code": "5C",
-            "cine_referral_source_desc": SOURCE_DESC["5C"], "cine_referral_nfa": "N",
-            "cine_referral_outcome_json": json.dumps({"NFA_FLAG": "N", "TRANSFER_IN_FLAG": "Y"}),
-            "cine_close_date": close, "cine_close_reason": "RC7",
-            "cine_referral_team": tid, "cine_referral_worker_id": wid})
-        self.involvement(ch, "Safeguarding and Family Support", d, close, ref_id, "Allocated social worker", "Case closed")
+        self.emit(
+            "ssd_cin_episodes",
+            {
+                "cine_referral_id": ref_id,
+                "cine_person_id": ch.pid,
+                "cine_referral_date": d,
+                "cine_cin_primary_need_code": "N1",
+                "cine_referral_source_code": "5C",
+                "cine_referral_source_desc": SOURCE_DESC["5C"],
+                "cine_referral_nfa": "N",
+                "cine_referral_outcome_json": json.dumps({"NFA_FLAG": "N", "TRANSFER_IN_FLAG": "Y"}),
+                "cine_close_date": close,
+                "cine_close_reason": "RC7",
+                "cine_referral_team": tid,
+                "cine_referral_worker_id": wid,
+            },
+        )
+        self.involvement(
+            ch,
+            "Safeguarding and Family Support",
+            d,
+            close,
+            ref_id,
+            "Allocated social worker",
+            "Case closed",
+        )
         ch.last_referral, ch.open_until = d, close
         self.recent_refs.append((d, ch.pid))
         self.commit(close >= self.period_start)
@@ -636,12 +912,27 @@ class Simulation:
                 ch = self.new_child(d)
         end = d + D(days=lognormal_days(rng, 150, 0.5, 14, 900))
         tid, wid = self.team("Early Help", ch)
-        self.emit("ssd_early_help_episodes", {
-            "earl_episode_id": self.nid("ssd_early_help_episodes"), "earl_person_id": ch.pid,
-            "earl_episode_start_date": d, "earl_episode_end_date": end,
-            "earl_episode_reason": rng.choice(EH_REASONS),
-            "earl_episode_end_reason": rng.choice(["Needs met", "Needs met", "Disengaged", "Stepped up to social care", "Moved away"]),
-            "earl_episode_organisation": rng.choice(EH_ORGS), "earl_episode_worker_id": wid})
+        self.emit(
+            "ssd_early_help_episodes",
+            {
+                "earl_episode_id": self.nid("ssd_early_help_episodes"),
+                "earl_person_id": ch.pid,
+                "earl_episode_start_date": d,
+                "earl_episode_end_date": end,
+                "earl_episode_reason": rng.choice(EH_REASONS),
+                "earl_episode_end_reason": rng.choice(
+                    [
+                        "Needs met",
+                        "Needs met",
+                        "Disengaged",
+                        "Stepped up to social care",
+                        "Moved away",
+                    ]
+                ),
+                "earl_episode_organisation": rng.choice(EH_ORGS),
+                "earl_episode_worker_id": wid,
+            },
+        )
         ch.last_eh = d
         self.recent_eh.append((d, ch.pid))
         if standalone:
@@ -653,20 +944,35 @@ class Simulation:
         unaccompanied asylum-seeking children, remand, emergency protection)."""
         rng = self.rng
         route = rng.choices(["need", "uasc", "remand", "protection"], weights=[55, 12, 3, 30])[0]
-        age = {"uasc": rng.choice([14, 15, 16, 16, 17]), "remand": rng.choice([14, 15, 16, 17])}.get(
-            route, rng.choices(range(18), weights=[20, 6, 5, 5, 4, 4, 4, 4, 4, 4, 5, 5, 6, 7, 8, 8, 6, 2])[0])
+        age = {
+            "uasc": rng.choice([14, 15, 16, 16, 17]),
+            "remand": rng.choice([14, 15, 16, 17]),
+        }.get(
+            route,
+            rng.choices(range(18), weights=[20, 6, 5, 5, 4, 4, 4, 4, 4, 4, 5, 5, 6, 7, 8, 8, 6, 2])[0],
+        )
         ch = self.new_child(d, age=age)
         ref_id = self.nid("ssd_cin_episodes")
         tid, wid = self.team("Assessment", ch)
         close = self.cla_period(ch, d, route, ref_id)
         src = "6" if route in ("uasc", "remand") else pick(self.rng, SOURCES)
-        self.emit("ssd_cin_episodes", {
-            "cine_referral_id": ref_id, "cine_person_id": ch.pid, "cine_referral_date": d,
-            "cine_cin_primary_need_code": {"uasc": "N8", "remand": "N6"}.get(route, "N1"),
-            "cine_referral_source_code": src, "cine_referral_source_desc": SOURCE_DESC[src],
-            "cine_referral_nfa": "N", "cine_referral_outcome_json": json.dumps({"NFA_FLAG": "N"}),
-            "cine_close_date": close, "cine_close_reason": self._cla_close_reason,
-            "cine_referral_team": tid, "cine_referral_worker_id": wid})
+        self.emit(
+            "ssd_cin_episodes",
+            {
+                "cine_referral_id": ref_id,
+                "cine_person_id": ch.pid,
+                "cine_referral_date": d,
+                "cine_cin_primary_need_code": {"uasc": "N8", "remand": "N6"}.get(route, "N1"),
+                "cine_referral_source_code": src,
+                "cine_referral_source_desc": SOURCE_DESC[src],
+                "cine_referral_nfa": "N",
+                "cine_referral_outcome_json": json.dumps({"NFA_FLAG": "N"}),
+                "cine_close_date": close,
+                "cine_close_reason": self._cla_close_reason,
+                "cine_referral_team": tid,
+                "cine_referral_worker_id": wid,
+            },
+        )
         ch.last_referral, ch.open_until = d, close
         ch.known = True
         self.known.append(ch.pid)
@@ -683,16 +989,34 @@ class Simulation:
         stay = d
         while stay < end:
             leave = stay + D(days=rng.randint(1, 4))
-            self._period_rows(ch, ref_id, stay, leave, "E13", [(stay, ls)],
-                              [(stay, rng.choice(["K2", "U4", "U6"]), "PR1")], None)
+            self._period_rows(
+                ch,
+                ref_id,
+                stay,
+                leave,
+                "E13",
+                [(stay, ls)],
+                [(stay, rng.choice(["K2", "U4", "U6"]), "PR1")],
+                None,
+            )
             stay = leave + D(days=rng.randint(21, 45))
-        self.emit("ssd_cin_episodes", {
-            "cine_referral_id": ref_id, "cine_person_id": ch.pid, "cine_referral_date": d,
-            "cine_cin_primary_need_code": "N2", "cine_referral_source_code": "3F",
-            "cine_referral_source_desc": SOURCE_DESC["3F"], "cine_referral_nfa": "N",
-            "cine_referral_outcome_json": json.dumps({"NFA_FLAG": "N"}),
-            "cine_close_date": end, "cine_close_reason": "RC7",
-            "cine_referral_team": tid, "cine_referral_worker_id": wid})
+        self.emit(
+            "ssd_cin_episodes",
+            {
+                "cine_referral_id": ref_id,
+                "cine_person_id": ch.pid,
+                "cine_referral_date": d,
+                "cine_cin_primary_need_code": "N2",
+                "cine_referral_source_code": "3F",
+                "cine_referral_source_desc": SOURCE_DESC["3F"],
+                "cine_referral_nfa": "N",
+                "cine_referral_outcome_json": json.dumps({"NFA_FLAG": "N"}),
+                "cine_close_date": end,
+                "cine_close_reason": "RC7",
+                "cine_referral_team": tid,
+                "cine_referral_worker_id": wid,
+            },
+        )
         self.involvement(ch, "Disabled Children", d, end, ref_id, "Allocated social worker", "Case closed")
         ch.last_referral, ch.open_until = d, end
         self.commit(end >= self.period_start)
@@ -740,8 +1064,15 @@ class Simulation:
             placed = max(match, order) + D(days=rng.randint(5, 40))
             end = placed + D(days=rng.randint(150, 420))
             reason = rng.choice(["E11", "E11", "E12"])
-            perm = {"adm": adm, "order": order, "match": match, "placed": placed, "by_carer": by_carer,
-                    "order_date": end, "order_type": "Adoption order"}
+            perm = {
+                "adm": adm,
+                "order": order,
+                "match": match,
+                "placed": placed,
+                "by_carer": by_carer,
+                "order_date": end,
+                "order_type": "Adoption order",
+            }
             if legal[-1][1] in ("V2", "L2"):
                 legal.append((start + D(days=rng.randint(20, 60)), "C1"))
             legal.append((order, "E1"))
@@ -761,7 +1092,10 @@ class Simulation:
             end = eighteen
             reason = rng.choices(["E17", "E5", "E7", "E8", "E15"], weights=[20, 35, 20, 23, 2])[0]
         if end >= eighteen:
-            end, reason = eighteen, rng.choices(["E17", "E5", "E7", "E8"], weights=[20, 35, 25, 20])[0]
+            end, reason = (
+                eighteen,
+                rng.choices(["E17", "E5", "E7", "E8"], weights=[20, 35, 25, 20])[0],
+            )
         end = max(end, start + D(days=1))
         # full care order after the interim order
         if legal[-1][1] == "C1" and track != "adoption":
@@ -776,8 +1110,15 @@ class Simulation:
         s = start
         while s < end:  # worker changes roughly yearly
             e = min(end, s + D(days=rng.randint(200, 600)))
-            self.involvement(ch, "Children in Care", s, e, ref_id, "Allocated social worker",
-                             "Worker left" if e < end else "Case closed")
+            self.involvement(
+                ch,
+                "Children in Care",
+                s,
+                e,
+                ref_id,
+                "Allocated social worker",
+                "Worker left" if e < end else "Case closed",
+            )
             s = e
         if reason in ("E11", "E12"):
             self._cla_close_reason = "RC1"
@@ -789,7 +1130,11 @@ class Simulation:
             self._cla_close_reason = "RC7"
         # care leavers: looked after at least 13 weeks since the 14th birthday, some after 16
         fourteen, sixteen = birthday(ch.dob, 14), birthday(ch.dob, 16)
-        if end > sixteen and (end - max(start, fourteen)).days >= 91 and reason not in ("E11", "E12", "E45", "E46", "E2"):
+        if (
+            end > sixteen
+            and (end - max(start, fourteen)).days >= 91
+            and reason not in ("E11", "E12", "E45", "E46", "E2")
+        ):
             self.care_leaver(ch, start, end, ref_id)
         return end
 
@@ -801,19 +1146,55 @@ class Simulation:
         while d < end:
             age = age_at(ch.dob, d)
             if age < 12:
-                ptype = pick(rng, [("U6", 40), ("U4", 18), ("U5", 3), ("U3", 12), ("U1", 6), ("P1", 5),
-                                   ("R3", 2 if age == 0 else 0), ("K2", 2 if age >= 8 else 0)])
+                ptype = pick(
+                    rng,
+                    [
+                        ("U6", 40),
+                        ("U4", 18),
+                        ("U5", 3),
+                        ("U3", 12),
+                        ("U1", 6),
+                        ("P1", 5),
+                        ("R3", 2 if age == 0 else 0),
+                        ("K2", 2 if age >= 8 else 0),
+                    ],
+                )
             elif age < 16:
-                ptype = pick(rng, [("U6", 30), ("U4", 26), ("U3", 8), ("U1", 4), ("K2", 20), ("P1", 4),
-                                   ("S1", 3), ("K1", 1), ("Z1", 1)])
+                ptype = pick(
+                    rng,
+                    [
+                        ("U6", 30),
+                        ("U4", 26),
+                        ("U3", 8),
+                        ("U1", 4),
+                        ("K2", 20),
+                        ("P1", 4),
+                        ("S1", 3),
+                        ("K1", 1),
+                        ("Z1", 1),
+                    ],
+                )
             else:
-                ptype = pick(rng, [("U6", 20), ("U4", 22), ("U3", 5), ("K2", 14), ("H5", 20), ("K3", 8),
-                                   ("P2", 3), ("R5", 1), ("P1", 4)])
+                ptype = pick(
+                    rng,
+                    [
+                        ("U6", 20),
+                        ("U4", 22),
+                        ("U3", 5),
+                        ("K2", 14),
+                        ("H5", 20),
+                        ("K3", 8),
+                        ("P2", 3),
+                        ("R5", 1),
+                        ("P1", 4),
+                    ],
+                )
             if track == "adoption" and perm.get("by_carer") and first:
                 ptype = "U5"
                 perm["foster_start"] = d
             provider = {"P1": "PR0"}.get(ptype) or (
-                "PR1" if ptype[0] == "U" and rng.random() < 0.65 else rng.choice(["PR4", "PR4", "PR5", "PR1"]))
+                "PR1" if ptype[0] == "U" and rng.random() < 0.65 else rng.choice(["PR4", "PR4", "PR5", "PR1"])
+            )
             # time to the next move: unstable early, settling later
             rate = 0.75 if (d - start).days < 365 else 0.18
             stay = int(rng.expovariate(rate) * 365) + 7
@@ -845,27 +1226,54 @@ class Simulation:
         legal = [x for x in legal if x[0] < end]
         for i, (ls_start, ls) in enumerate(legal):
             ls_end = legal[i + 1][0] if i + 1 < len(legal) else end
-            self.emit("ssd_legal_status", {
-                "lega_legal_status_id": self.nid("ssd_legal_status"), "lega_person_id": ch.pid,
-                "lega_legal_status": ls, "lega_legal_status_start_date": ls_start,
-                "lega_legal_status_end_date": ls_end})
+            self.emit(
+                "ssd_legal_status",
+                {
+                    "lega_legal_status_id": self.nid("ssd_legal_status"),
+                    "lega_person_id": ch.pid,
+                    "lega_legal_status": ls,
+                    "lega_legal_status_start_date": ls_start,
+                    "lega_legal_status_end_date": ls_end,
+                },
+            )
         # placement rows
         pl_ids = []
         for i, (pl_start, ptype, provider) in enumerate(placements):
             pl_end = placements[i + 1][0] if i + 1 < len(placements) else end
             pid = self.nid("ssd_cla_placement")
             pl_ids.append(pid)
-            self.emit("ssd_cla_placement", {
-                "clap_cla_placement_id": pid, "clap_cla_placement_start_date": pl_start,
-                "clap_cla_placement_type": ptype,
-                "clap_cla_placement_urn": f"SC{rng.randrange(10**5, 10**6)}" if ptype in ("K1", "K2", "S1") else None,
-                "clap_cla_placement_distance": round(rng.lognormvariate(1.8, 0.9), 1),
-                "clap_cla_id": cla_id, "clap_cla_placement_provider": provider,
-                "clap_cla_placement_postcode": f"NR{rng.randint(1, 30)} {rng.randint(1, 9)}AB",
-                "clap_cla_placement_end_date": pl_end,
-                "clap_cla_placement_change_reason": None if i + 1 == len(placements) else rng.choice(
-                    ["CARPL", "CARPL", "CREQB", "CREQO", "LAREQ", "CHILD", "PLACE", "STAND", "CLOSE"]),
-                "clap_person_id": ch.pid})
+            self.emit(
+                "ssd_cla_placement",
+                {
+                    "clap_cla_placement_id": pid,
+                    "clap_cla_placement_start_date": pl_start,
+                    "clap_cla_placement_type": ptype,
+                    "clap_cla_placement_urn": f"SC{rng.randrange(10**5, 10**6)}"
+                    if ptype in ("K1", "K2", "S1")
+                    else None,
+                    "clap_cla_placement_distance": round(rng.lognormvariate(1.8, 0.9), 1),
+                    "clap_cla_id": cla_id,
+                    "clap_cla_placement_provider": provider,
+                    "clap_cla_placement_postcode": f"NR{rng.randint(1, 30)} {rng.randint(1, 9)}AB",
+                    "clap_cla_placement_end_date": pl_end,
+                    "clap_cla_placement_change_reason": None
+                    if i + 1 == len(placements)
+                    else rng.choice(
+                        [
+                            "CARPL",
+                            "CARPL",
+                            "CREQB",
+                            "CREQO",
+                            "LAREQ",
+                            "CHILD",
+                            "PLACE",
+                            "STAND",
+                            "CLOSE",
+                        ]
+                    ),
+                    "clap_person_id": ch.pid,
+                },
+            )
         # episodes: a new one at every change of placement or legal status
         changes: dict[date, set] = {}
         for ls_start, _ in legal:
@@ -878,33 +1286,53 @@ class Simulation:
             kinds = changes[d]
             rne = "S" if i == 0 else ("T" if kinds == {"L", "P"} else ("L" if kinds == {"L"} else "P"))
             pl_idx = max(j for j, pl in enumerate(placements) if pl[0] <= d)
-            self.emit("ssd_cla_episodes", {
-                "clae_cla_episode_id": self.nid("ssd_cla_episodes"), "clae_person_id": ch.pid,
-                "clae_cla_episode_start_date": d, "clae_cla_episode_start_reason": rne,
-                "clae_cla_primary_need_code": "N2" if short_break else "N1",
-                "clae_cla_episode_ceased_date": e_end,
-                "clae_cla_episode_ceased_reason": "X1" if i + 1 < len(points) else reason,
-                "clae_cla_id": cla_id, "clae_referral_id": ref_id,
-                "clae_cla_placement_id": pl_ids[pl_idx], "clae_entered_care_date": start,
-                "clae_cla_last_iro_contact_date": None})
+            self.emit(
+                "ssd_cla_episodes",
+                {
+                    "clae_cla_episode_id": self.nid("ssd_cla_episodes"),
+                    "clae_person_id": ch.pid,
+                    "clae_cla_episode_start_date": d,
+                    "clae_cla_episode_start_reason": rne,
+                    "clae_cla_primary_need_code": "N2" if short_break else "N1",
+                    "clae_cla_episode_ceased_date": e_end,
+                    "clae_cla_episode_ceased_reason": "X1" if i + 1 < len(points) else reason,
+                    "clae_cla_id": cla_id,
+                    "clae_referral_id": ref_id,
+                    "clae_cla_placement_id": pl_ids[pl_idx],
+                    "clae_entered_care_date": start,
+                    "clae_cla_last_iro_contact_date": None,
+                },
+            )
         if short_break:
             return
         self._cla_reviews(cla_id, start, end)
         self._cla_visits(ch, cla_id, start, end)
         self._health(ch, start, end)
         if perm is not None and start <= self.extract:
-            self.emit("ssd_permanence", {
-                "perm_table_id": self.nid("ssd_permanence"), "perm_person_id": ch.pid, "perm_cla_id": cla_id,
-                "perm_adm_decision_date": perm.get("adm"), "perm_placement_order_date": perm.get("order"),
-                "perm_matched_date": perm.get("match"), "perm_placed_for_adoption_date": perm.get("placed"),
-                "perm_adopted_by_carer_flag": yn(bool(perm.get("by_carer"))),
-                "perm_placed_foster_carer_date": perm.get("foster_start"),
-                "perm_part_of_sibling_group": yn(rng.random() < 0.3) if perm.get("placed") else None,
-                "perm_permanence_order_date": perm.get("order_date"),
-                "perm_permanence_order_type": perm.get("order_type"),
-                "perm_adopter_sex": rng.choice(["MF", "MF", "MF", "F1", "MM", "FF"]) if perm.get("placed") else None,
-                "perm_adopter_legal_status": rng.choice(["L11", "L11", "L12", "L2", "L0"]) if perm.get("placed") else None,
-                "perm_number_of_adopters": (2.0 if rng.random() < 0.85 else 1.0) if perm.get("placed") else None})
+            self.emit(
+                "ssd_permanence",
+                {
+                    "perm_table_id": self.nid("ssd_permanence"),
+                    "perm_person_id": ch.pid,
+                    "perm_cla_id": cla_id,
+                    "perm_adm_decision_date": perm.get("adm"),
+                    "perm_placement_order_date": perm.get("order"),
+                    "perm_matched_date": perm.get("match"),
+                    "perm_placed_for_adoption_date": perm.get("placed"),
+                    "perm_adopted_by_carer_flag": yn(bool(perm.get("by_carer"))),
+                    "perm_placed_foster_carer_date": perm.get("foster_start"),
+                    "perm_part_of_sibling_group": yn(rng.random() < 0.3) if perm.get("placed") else None,
+                    "perm_permanence_order_date": perm.get("order_date"),
+                    "perm_permanence_order_type": perm.get("order_type"),
+                    "perm_adopter_sex": rng.choice(["MF", "MF", "MF", "F1", "MM", "FF"])
+                    if perm.get("placed")
+                    else None,
+                    "perm_adopter_legal_status": rng.choice(["L11", "L11", "L12", "L2", "L0"])
+                    if perm.get("placed")
+                    else None,
+                    "perm_number_of_adopters": (2.0 if rng.random() < 0.85 else 1.0) if perm.get("placed") else None,
+                },
+            )
 
     def _cla_reviews(self, cla_id: int, start: date, end: date) -> None:
         rng = self.rng
@@ -914,11 +1342,17 @@ class Simulation:
             cancelled = rng.random() < 0.03
             held = due - D(days=rng.randint(0, 10)) if rng.random() < 0.93 else due + D(days=rng.randint(1, 35))
             held = max(held, start + D(days=1))
-            self.emit("ssd_cla_reviews", {
-                "clar_cla_review_id": self.nid("ssd_cla_reviews"), "clar_cla_id": cla_id,
-                "clar_cla_review_due_date": due, "clar_cla_review_date": held,
-                "clar_cla_review_cancelled": yn(cancelled),
-                "clar_cla_review_participation": rng.choice(["PN1", "PN1", "PN0", "PN3", "PN5", "PN6"])})
+            self.emit(
+                "ssd_cla_reviews",
+                {
+                    "clar_cla_review_id": self.nid("ssd_cla_reviews"),
+                    "clar_cla_id": cla_id,
+                    "clar_cla_review_due_date": due,
+                    "clar_cla_review_date": held,
+                    "clar_cla_review_cancelled": yn(cancelled),
+                    "clar_cla_review_participation": rng.choice(["PN1", "PN1", "PN0", "PN3", "PN5", "PN6"]),
+                },
+            )
             if cancelled:
                 due = held + D(days=rng.randint(5, 20))
                 continue
@@ -930,24 +1364,44 @@ class Simulation:
         v = start + D(days=rng.randint(1, 7))
         stop = min(end, self.extract)
         while v <= stop:
-            self.emit("ssd_cla_visits", {
-                "clav_cla_visit_id": self.nid("ssd_cla_visits"), "clav_cla_id": cla_id,
-                "clav_person_id": ch.pid, "clav_cla_visit_date": v,
-                "clav_cla_visit_seen": yn(rng.random() < 0.96), "clav_cla_visit_seen_alone": yn(rng.random() < 0.7)})
+            self.emit(
+                "ssd_cla_visits",
+                {
+                    "clav_cla_visit_id": self.nid("ssd_cla_visits"),
+                    "clav_cla_id": cla_id,
+                    "clav_person_id": ch.pid,
+                    "clav_cla_visit_date": v,
+                    "clav_cla_visit_seen": yn(rng.random() < 0.96),
+                    "clav_cla_visit_seen_alone": yn(rng.random() < 0.7),
+                },
+            )
             v += D(days=rng.randint(20, 42) if rng.random() < self.p.p_cla_visit_42d else rng.randint(43, 80))
 
     def _health(self, ch: Child, start: date, end: date) -> None:
         rng = self.rng
         stop = min(end, self.extract)
-        for kind, first in (("HEALTH", self.cal.add(start, rng.randint(5, 20) if rng.random() < self.p.p_health_timely
-                                                     else rng.randint(21, 60))),
-                            ("DENTAL", start + D(days=rng.randint(30, 200)))):
+        for kind, first in (
+            (
+                "HEALTH",
+                self.cal.add(
+                    start,
+                    rng.randint(5, 20) if rng.random() < self.p.p_health_timely else rng.randint(21, 60),
+                ),
+            ),
+            ("DENTAL", start + D(days=rng.randint(30, 200))),
+        ):
             d = first
             while d <= stop:
-                self.emit("ssd_cla_health", {
-                    "clah_health_check_id": self.nid("ssd_cla_health"), "clah_person_id": ch.pid,
-                    "clah_health_check_type": kind, "clah_health_check_date": d,
-                    "clah_health_check_status": "Completed"})
+                self.emit(
+                    "ssd_cla_health",
+                    {
+                        "clah_health_check_id": self.nid("ssd_cla_health"),
+                        "clah_person_id": ch.pid,
+                        "clah_health_check_type": kind,
+                        "clah_health_check_date": d,
+                        "clah_health_check_status": "Completed",
+                    },
+                )
                 d += D(days=rng.randint(270, 364) if rng.random() < self.p.p_health_timely else rng.randint(365, 480))
 
     # ------------------------------------------------------------------ care leavers
@@ -960,8 +1414,15 @@ class Simulation:
         tid, _ = self.team("Leaving Care", None)
         _, pa_worker = self.team("Leaving Care", None)
         if end < last:
-            self.involvement(ch, "Leaving Care", end, min(last, birthday(ch.dob, 21)), ref_id,
-                             "Personal adviser", "Left the service")
+            self.involvement(
+                ch,
+                "Leaving Care",
+                end,
+                min(last, birthday(ch.dob, 21)),
+                ref_id,
+                "Personal adviser",
+                "Left the service",
+            )
         eet = rng.random() < p.p_cl_eet
         suitable = rng.random() < p.p_cl_suitable
         in_touch = rng.random() < p.p_cl_in_touch
@@ -981,20 +1442,29 @@ class Simulation:
             if rng.random() < 0.05:
                 in_touch = rng.random() < p.p_cl_in_touch
             while add_months(review, 6) <= m:
-                review = add_months(review, 6) + D(days=rng.randint(-20, 20) if rng.random() < 0.9 else rng.randint(30, 120))
+                review = add_months(review, 6) + D(
+                    days=rng.randint(-20, 20) if rng.random() < 0.9 else rng.randint(30, 120)
+                )
             in_care = m < end
             elig = "eligible" if in_care else ("relevant" if m < eighteen else "former_relevant")
             touch = "YES" if in_touch else rng.choice(["NO", "REFU", "NO"])
             self._keep_journey = True
-            self.emit("ssd_care_leavers", {
-                "clea_table_id": self.nid("ssd_care_leavers"), "clea_person_id": ch.pid,
-                "clea_care_leaver_eligibility": elig, "clea_care_leaver_in_touch": touch,
-                "clea_care_leaver_latest_contact": m - D(days=rng.randint(0, 50)) if in_touch else None,
-                "clea_care_leaver_accommodation": f"{letter}{1 if suitable else 2}" if in_touch else "0",
-                "clea_care_leaver_accom_suitable": yn(suitable),
-                "clea_care_leaver_activity": activity if in_touch else "0",
-                "clea_pathway_plan_review_date": review if review <= m else None,
-                "clea_care_leaver_personal_advisor": f"{rng.choice(FORENAMES)} {rng.choice(SURNAMES)}",
-                "clea_care_leaver_allocated_team": tid, "clea_care_leaver_worker_id": pa_worker,
-                "clea_as_at_date": m})
+            self.emit(
+                "ssd_care_leavers",
+                {
+                    "clea_table_id": self.nid("ssd_care_leavers"),
+                    "clea_person_id": ch.pid,
+                    "clea_care_leaver_eligibility": elig,
+                    "clea_care_leaver_in_touch": touch,
+                    "clea_care_leaver_latest_contact": m - D(days=rng.randint(0, 50)) if in_touch else None,
+                    "clea_care_leaver_accommodation": f"{letter}{1 if suitable else 2}" if in_touch else "0",
+                    "clea_care_leaver_accom_suitable": yn(suitable),
+                    "clea_care_leaver_activity": activity if in_touch else "0",
+                    "clea_pathway_plan_review_date": review if review <= m else None,
+                    "clea_care_leaver_personal_advisor": f"{rng.choice(FORENAMES)} {rng.choice(SURNAMES)}",
+                    "clea_care_leaver_allocated_team": tid,
+                    "clea_care_leaver_worker_id": pa_worker,
+                    "clea_as_at_date": m,
+                },
+            )
             m = month_end(add_months(m, 1))

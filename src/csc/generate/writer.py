@@ -28,16 +28,13 @@ def file_columns(table: Table) -> list[str]:
 
 def arrow_schema(table: Table) -> pa.Schema:
     kinds = {c.name: c.kind for c in table.columns}
-    return pa.schema(
-        [(name, ARROW_TYPES.get(kinds.get(name, "text"), pa.string())) for name in file_columns(table)]
-    )
+    return pa.schema([(name, ARROW_TYPES.get(kinds.get(name, "text"), pa.string())) for name in file_columns(table)])
 
 
 class ExtractWriter:
     """Writes one council's extract folder. `add(table, row_dict)` buffers; `close()` flushes."""
 
-    def __init__(self, folder: Path, fmt: str = "parquet", date_style: str = "iso",
-                 batch_rows: int = 100_000):
+    def __init__(self, folder: Path, fmt: str = "parquet", date_style: str = "iso", batch_rows: int = 100_000):
         self.folder = folder
         self.fmt = fmt
         self.date_style = date_style
@@ -64,14 +61,10 @@ class ExtractWriter:
         self.counts[table] += len(rows)
         if self.fmt == "parquet":
             schema = arrow_schema(self.tables[table])
-            arrays = [
-                pa.array([r[i] for r in rows], type=schema.field(i).type) for i in range(len(cols))
-            ]
+            arrays = [pa.array([r[i] for r in rows], type=schema.field(i).type) for i in range(len(cols))]
             batch = pa.Table.from_arrays(arrays, schema=schema)
             if table not in self._parquet:
-                self._parquet[table] = pq.ParquetWriter(
-                    self.folder / f"{table}.parquet", schema, compression="zstd"
-                )
+                self._parquet[table] = pq.ParquetWriter(self.folder / f"{table}.parquet", schema, compression="zstd")
             self._parquet[table].write_table(batch)
         else:
             if table not in self._csv:
