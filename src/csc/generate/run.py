@@ -59,7 +59,9 @@ def generate(
             progress.update(task, description=f"Generating {council.la_name}")
             writer = ExtractWriter(folder, fmt=fmt, date_style=date_style)
             sim = Simulation(council, seed, extract_date, years, writer.add)
-            sim.run()
+            months = progress.add_task(f"  {council.la_code} months simulated", total=sim.months)
+            sim.run(on_month=lambda t=months: progress.advance(t))
+            progress.remove_task(months)
             manifest = {
                 "la_code": council.la_code,
                 "la_name": council.la_name,

@@ -416,7 +416,12 @@ class Simulation:
             }
 
     # ------------------------------------------------------------------ the main loop
-    def run(self) -> None:
+    @property
+    def months(self) -> int:
+        """Months the simulation steps through (burn-in included), for progress bars."""
+        return (self.extract.year - self.cla_start.year) * 12 + self.extract.month - self.cla_start.month + 1
+
+    def run(self, on_month=None) -> None:
         p, rng, s = self.p, self.rng, self.scale
         month = date(self.cla_start.year, self.cla_start.month, 1)
         cp_route = p.referral_rate * p.p_s47 * (p.p_s47_to_cla + p.p_icpc * p.p_cpp * p.p_cp_to_cla)
@@ -444,6 +449,8 @@ class Simulation:
                 for _ in range(self._poisson(p.eh_rate * s / 12)):
                     self.early_help(month + D(days=rng.randrange(days)), None)
             month = add_months(month, 1)
+            if on_month is not None:
+                on_month()
         for row in self.person_rows():
             self.sink("ssd_person", row)
         for row in self.professionals:

@@ -1,0 +1,103 @@
+"""Benchmark: generate an extract of a given size, then time
+  (a) one full read of every landed file by DuckDB (the floor),
+  (b) the landing gate (load into raw, GX suites, key checks),
+  (c) dbt build on the gated database,
+and print rows, seconds, peak memory and the build/floor ratio.
+
+    python scripts/benchmark.py                       # the default demo (2 councils, 6 years)
+    python scripts/benchmark.py --councils 20         # 20 councils
+    python scripts/benchmark.py --landing data/landing --no-generate   # an existing landing root
+
+Each phase runs in its own process, so its peak memory (max resident set) is its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+
+FLOOR = """
+import duckdb, sys, glob
+con = duckdb.connect()
+rows = 0
+for f in sorted(glob.glob(sys.argv[1] + '/*/*/ssd_*.*')):
+    reader = f"read_parquet('{f}')" if f.endswith('.parquet') else f"read_csv('{f}', all_varchar=true)"
+    con.execute(f"create or replace temp table t as select * from {reader}")
+    rows += con.execute("select count(*) from t").fetchone()[0]
+print(rows)
+"""
+
+GATE = """
+import sys
+from pathlib import Path
+from rich.console import Console
+from csc.gate.run import run_gate
+r = run_gate(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), console=Console(quiet=True))
+print(sum(f["rows_landed"] for f in r.files))
+"""
+
+
+def timed(cmd: list[str], env: dict | None = None) -> tuple[float, float, str]:
+    """(seconds, peak resident MB, stdout) of one child process."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - t0
+    out = proc.stdout.read() if proc.stdout else ""
+    err = proc.stderr.read() if proc.stderr else ""
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(cmd[:3])} failed:\n{out[-3000:]}\n{err[-3000:]}")
+    return seconds, usage.ru_maxrss / 1024, out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--councils", type=int, default=2)
+    ap.add_argument("--years", type=int, default=6)
+    ap.add_argument("--scale", type=float, default=1.0)
+    ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--landing", help="landing root to use (default: a temporary folder)")
+    ap.add_argument("--no-generate", action="store_true", help="benchmark an existing landing root")
+    args = ap.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="csc-bench-") as tmp:
+        tmp_path = Path(tmp)
+        landing = Path(args.landing).resolve() if args.landing else tmp_path / "landing"
+        db = tmp_path / "bench.duckdb"
+        rows_out = []
+        if not args.no_generate:
+            s, mb, _ = timed([str(BIN / "csc"), "generate", "--landing", str(landing), "--councils",
+                              str(args.councils), "--years", str(args.years), "--scale", str(args.scale),
+                              "--seed", str(args.seed)])
+            rows_out.append(("generate extracts", None, s, mb))
+        size_mb = sum(f.stat().st_size for f in landing.rglob("ssd_*.*")) / 2**20
+        s_floor, mb, out = timed([sys.executable, "-c", FLOOR, str(landing)])
+        n_rows = int(out.strip())
+        rows_out.append(("(a) DuckDB full read of every file (floor)", n_rows, s_floor, mb))
+        s_gate, mb, out = timed([sys.executable, "-c", GATE, str(landing), str(db), str(tmp_path / "reports")])
+        rows_out.append(("(b) landing gate", int(out.strip()), s_gate, mb))
+        env = dict(os.environ, CSC_WAREHOUSE=str(db), DBT_PROFILES_DIR=str(ROOT / "profiles"), DO_NOT_TRACK="1")
+        s_dbt, mb, _ = timed([str(BIN / "dbt"), "build", "--project-dir", str(ROOT)], env=env)
+        rows_out.append(("(c) dbt build", None, s_dbt, mb))
+
+    print(f"\nBenchmark: {args.councils} council(s), {args.years} years, scale {args.scale}; "
+          f"{n_rows:,} landed rows, {size_mb:,.1f} MB of Parquet; {os.cpu_count()} cores\n")
+    print(f"{'phase':46s} {'rows':>12s} {'seconds':>9s} {'peak MB':>9s}")
+    for name, n, s, mb in rows_out:
+        print(f"{name:46s} {'' if n is None else f'{n:,}':>12s} {s:9.1f} {mb:9.0f}")
+    print(f"\nbuild/floor ratio (c)/(a): {s_dbt / s_floor:.1f}")
+    print(f"gate/floor ratio (b)/(a): {s_gate / s_floor:.1f}")
+    print(f"gate share of check + build: {100 * s_gate / (s_gate + s_dbt):.0f}%")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
