@@ -5,16 +5,41 @@ with
 
 cases as (
 
-    select *
-    from (
-        values
-        (date '2020-12-24', date '2020-12-24', 0),  -- same day
-        (date '2020-12-24', date '2020-12-29', 1),  -- Christmas, weekend, Boxing Day (observed)
-        (date '2021-04-01', date '2021-04-06', 1),  -- Good Friday and Easter Monday
-        (date '2021-01-08', date '2021-01-11', 1),  -- Friday to Monday
-        (date '2022-09-16', date '2022-09-20', 1),  -- state funeral bank holiday 19 Sep 2022
-        (date '2020-11-02', date '2020-11-30', 20)  -- four full weeks
-    ) as t (start_date, end_date, expected)
+    -- same day
+    select
+        date '2020-12-24' as start_date,
+        date '2020-12-24' as end_date,
+        0 as expected
+    union all
+    -- Christmas, weekend, Boxing Day (observed)
+    select
+        date '2020-12-24' as start_date,
+        date '2020-12-29' as end_date,
+        1 as expected
+    union all
+    -- Good Friday and Easter Monday
+    select
+        date '2021-04-01' as start_date,
+        date '2021-04-06' as end_date,
+        1 as expected
+    union all
+    -- Friday to Monday
+    select
+        date '2021-01-08' as start_date,
+        date '2021-01-11' as end_date,
+        1 as expected
+    union all
+    -- state funeral bank holiday 19 Sep 2022
+    select
+        date '2022-09-16' as start_date,
+        date '2022-09-20' as end_date,
+        1 as expected
+    union all
+    -- four full weeks
+    select
+        date '2020-11-02' as start_date,
+        date '2020-11-30' as end_date,
+        20 as expected
 
 ),
 
