@@ -74,9 +74,22 @@ def main() -> int:
         db = tmp_path / "bench.duckdb"
         rows_out = []
         if not args.no_generate:
-            s, mb, _ = timed([str(BIN / "csc"), "generate", "--landing", str(landing), "--councils",
-                              str(args.councils), "--years", str(args.years), "--scale", str(args.scale),
-                              "--seed", str(args.seed)])
+            s, mb, _ = timed(
+                [
+                    str(BIN / "csc"),
+                    "generate",
+                    "--landing",
+                    str(landing),
+                    "--councils",
+                    str(args.councils),
+                    "--years",
+                    str(args.years),
+                    "--scale",
+                    str(args.scale),
+                    "--seed",
+                    str(args.seed),
+                ]
+            )
             rows_out.append(("generate extracts", None, s, mb))
         size_mb = sum(f.stat().st_size for f in landing.rglob("ssd_*.*")) / 2**20
         s_floor, mb, out = timed([sys.executable, "-c", FLOOR, str(landing)])
@@ -88,8 +101,10 @@ def main() -> int:
         s_dbt, mb, _ = timed([str(BIN / "dbt"), "build", "--project-dir", str(ROOT)], env=env)
         rows_out.append(("(c) dbt build", None, s_dbt, mb))
 
-    print(f"\nBenchmark: {args.councils} council(s), {args.years} years, scale {args.scale}; "
-          f"{n_rows:,} landed rows, {size_mb:,.1f} MB of Parquet; {os.cpu_count()} cores\n")
+    print(
+        f"\nBenchmark: {args.councils} council(s), {args.years} years, scale {args.scale}; "
+        f"{n_rows:,} landed rows, {size_mb:,.1f} MB of Parquet; {os.cpu_count()} cores\n"
+    )
     print(f"{'phase':46s} {'rows':>12s} {'seconds':>9s} {'peak MB':>9s}")
     for name, n, s, mb in rows_out:
         print(f"{name:46s} {'' if n is None else f'{n:,}':>12s} {s:9.1f} {mb:9.0f}")

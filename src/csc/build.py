@@ -19,10 +19,10 @@ from pathlib import Path
 
 import duckdb
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from csc.config import PROJECT_DIR
 from csc.gate.run import GateResult, run_gate
+from csc.ui import progress as progress_bar
 
 PROGRESS_LINE = re.compile(r"\b(\d+) of (\d+) (OK|PASS|FAIL|ERROR|WARN|SKIP|NO-OP)\b")
 
@@ -64,13 +64,7 @@ def run_dbt(args: list[str], warehouse: Path, console: Console, title: str = "db
     target = PROJECT_DIR / "target"
     cmd = [dbt_executable(), *args, "--project-dir", str(PROJECT_DIR), "--target-path", str(target)]
     log_lines: list[str] = []
-    with Progress(
-        TextColumn("[bold]{task.description}"),
-        BarColumn(),
-        TextColumn("{task.completed}/{task.total}"),
-        TimeElapsedColumn(),
-        console=console,
-    ) as progress:
+    with progress_bar(console) as progress:
         task = progress.add_task(title, total=None)
         proc = subprocess.Popen(
             cmd,

@@ -12,7 +12,7 @@ from datetime import date
 import duckdb
 
 from csc.contract import Table, load_code_lists, load_tables
-from csc.gate.issues import Issue
+from csc.gate.issues import Issue, blocking
 from csc.gate.sqlexpr import parse_date, parse_flag, quote
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
@@ -194,15 +194,14 @@ def primary_key_issues(con: duckdb.DuckDBPyConnection, table: Table, la_code: st
             [la_code],
         ).fetchall()
         issues.append(
-            Issue(
-                "blocking",
+            blocking(
                 table.name,
                 rel,
-                table.primary_key,
                 "primary_key_not_null",
-                n_null,
                 "primary key is missing",
-                [f"row {r[0]}" for r in rows],
+                column=table.primary_key,
+                rows=n_null,
+                examples=[f"row {r[0]}" for r in rows],
             )
         )
     dups = con.execute(
@@ -219,15 +218,14 @@ def primary_key_issues(con: duckdb.DuckDBPyConnection, table: Table, la_code: st
             [la_code],
         ).fetchone()[0]
         issues.append(
-            Issue(
-                "blocking",
+            blocking(
                 table.name,
                 rel,
-                table.primary_key,
                 "primary_key_unique",
-                int(n_dup),
                 "primary key is not unique",
-                [f"{k} (x{n})" for k, n in dups],
+                column=table.primary_key,
+                rows=int(n_dup),
+                examples=[f"{k} (x{n})" for k, n in dups],
             )
         )
     return issues

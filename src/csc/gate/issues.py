@@ -33,3 +33,24 @@ class GateFailure(Exception):
         self.issues = [i for i in issues if i.severity == "blocking"]
         lines = "\n".join(f"  - {i.line()}" for i in self.issues)
         super().__init__(f"landing gate blocked the run ({len(self.issues)} problem(s)):\n{lines}")
+
+
+def blocking(table: str, location: str, rule: str, message: str, **kw) -> Issue:
+    """A problem that stops the run: nothing is built or published."""
+    return Issue(
+        "blocking", table, location, kw.get("column"), rule, kw.get("rows", 0), message, list(kw.get("examples", []))
+    )
+
+
+def warning(table: str, location: str, rule: str, message: str, **kw) -> Issue:
+    """A problem that does not stop the run (rows quarantined, values blanked, optional data empty)."""
+    return Issue(
+        "warning", table, location, kw.get("column"), rule, kw.get("rows", 0), message, list(kw.get("examples", []))
+    )
+
+
+def info(table: str, location: str, rule: str, message: str, **kw) -> Issue:
+    """Something worth knowing (ignored columns, identifiers not loaded, optional tables absent)."""
+    return Issue(
+        "info", table, location, kw.get("column"), rule, kw.get("rows", 0), message, list(kw.get("examples", []))
+    )

@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 
 from csc.contract import SYSTEM_COLUMNS, Table, load_tables
-from csc.gate.issues import Issue
+from csc.gate.issues import Issue, blocking, info, warning
 from csc.gate.sqlexpr import quote
 
 LA_CODE = re.compile(r"^[EWSN]\d{8}$")
@@ -41,42 +41,19 @@ class Extract:
 def discover(landing: Path, issues: list[Issue]) -> list[Extract]:
     """The newest extract of every council folder, with blocking issues for what cannot be read."""
     if not landing.is_dir():
-        issues.append(
-            Issue(
-                "blocking",
-                "landing",
-                str(landing),
-                None,
-                "landing_root",
-                0,
-                f"landing root {landing} does not exist",
-            )
-        )
+        issues.append(blocking("landing", str(landing), "landing_root", f"landing root {landing} does not exist"))
         return []
     extracts: list[Extract] = []
     councils = sorted(p for p in landing.iterdir() if p.is_dir() and not p.name.startswith("."))
     if not councils:
-        issues.append(
-            Issue(
-                "blocking",
-                "landing",
-                str(landing),
-                None,
-                "landing_root",
-                0,
-                f"no council folders under {landing}",
-            )
-        )
+        issues.append(blocking("landing", str(landing), "landing_root", f"no council folders under {landing}"))
     for council in councils:
         if not LA_CODE.match(council.name):
             issues.append(
-                Issue(
-                    "warning",
+                warning(
                     "landing",
                     council.name,
-                    None,
                     "council_folder",
-                    0,
                     "folder name is not a 9-character ONS council code; skipped",
                 )
             )
@@ -89,25 +66,19 @@ def discover(landing: Path, issues: list[Issue]) -> list[Extract]:
                 dated.append((date.fromisoformat(sub.name), sub))
             except ValueError:
                 issues.append(
-                    Issue(
-                        "warning",
+                    warning(
                         "landing",
                         f"{council.name}/{sub.name}",
-                        None,
                         "extract_folder",
-                        0,
                         "folder name is not an ISO extract date; skipped",
                     )
                 )
         if not dated:
             issues.append(
-                Issue(
-                    "blocking",
+                blocking(
                     "landing",
                     council.name,
-                    None,
                     "extract_folder",
-                    0,
                     "council folder has no extract folder (<la_code>/<YYYY-MM-DD>/)",
                 )
             )
@@ -117,13 +88,10 @@ def discover(landing: Path, issues: list[Issue]) -> list[Extract]:
         manifest_path = folder / "manifest.json"
         if not manifest_path.is_file():
             issues.append(
-                Issue(
-                    "blocking",
+                blocking(
                     "manifest",
                     f"{rel}/manifest.json",
-                    None,
                     "manifest_present",
-                    0,
                     "extract folder has no manifest.json: add one with " + ", ".join(MANIFEST_KEYS),
                 )
             )
@@ -132,13 +100,10 @@ def discover(landing: Path, issues: list[Issue]) -> list[Extract]:
             manifest = json.loads(manifest_path.read_text(encoding="utf-8-sig"))
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             issues.append(
-                Issue(
-                    "blocking",
+                blocking(
                     "manifest",
                     f"{rel}/manifest.json",
-                    None,
                     "manifest_json",
-                    0,
                     f"manifest.json is not valid JSON: {exc}",
                 )
             )
@@ -160,17 +125,7 @@ def discover(landing: Path, issues: list[Issue]) -> list[Extract]:
         except ValueError as exc:
             problems.append(f"a date is not ISO YYYY-MM-DD ({exc})")
         if problems:
-            issues.append(
-                Issue(
-                    "blocking",
-                    "manifest",
-                    f"{rel}/manifest.json",
-                    None,
-                    "manifest_fields",
-                    0,
-                    "; ".join(problems),
-                )
-            )
+            issues.append(blocking("manifest", f"{rel}/manifest.json", "manifest_fields", "; ".join(problems)))
             continue
         ext = Extract(council.name, folder, manifest, extract_date, period_start)
         for t in load_tables():
@@ -179,13 +134,10 @@ def discover(landing: Path, issues: list[Issue]) -> list[Extract]:
                 ext.files[t] = pq_file
                 if csv_file.is_file():
                     issues.append(
-                        Issue(
-                            "warning",
+                        warning(
                             t,
                             f"{rel}/{csv_file.name}",
-                            None,
                             "duplicate_file",
-                            0,
                             "both Parquet and CSV landed; the Parquet file is used",
                         )
                     )
@@ -238,13 +190,10 @@ def load_file(
     rel = str(path.relative_to(landing))
     if path.stat().st_size == 0:
         issues.append(
-            Issue(
-                "blocking",
+            blocking(
                 table.name,
                 rel,
-                None,
                 "file_not_empty",
-                0,
                 "the file is empty (0 bytes): re-export it with a header row",
             )
         )
@@ -253,13 +202,10 @@ def load_file(
         described = con.execute(f"describe select * from {_reader(path)}").fetchall()
     except duckdb.Error as exc:
         issues.append(
-            Issue(
-                "blocking",
+            blocking(
                 table.name,
                 rel,
-                None,
                 "file_readable",
-                0,
                 f"the file cannot be read: {str(exc).splitlines()[0]}",
             )
         )
@@ -274,41 +220,35 @@ def load_file(
     missing = [c for c in table.required_columns if c not in landed]
     if missing:
         issues.append(
-            Issue(
-                "blocking",
+            blocking(
                 table.name,
                 rel,
-                ", ".join(missing),
                 "required_columns",
-                0,
                 f"required column(s) missing: {', '.join(missing)}",
+                column=", ".join(missing),
             )
         )
         return None
     extra = sorted(set(landed) - contract - set(table.dropped_columns) - set(SYSTEM_COLUMNS))
     if extra:
         issues.append(
-            Issue(
-                "info",
+            info(
                 table.name,
                 rel,
-                ", ".join(extra),
                 "unknown_columns",
-                0,
                 f"{len(extra)} column(s) not in the contract were ignored: {', '.join(extra)}",
+                column=", ".join(extra),
             )
         )
     dropped = sorted(set(landed) & set(table.dropped_columns))
     if dropped:
         issues.append(
-            Issue(
-                "info",
+            info(
                 table.name,
                 rel,
-                ", ".join(dropped),
                 "personal_identifiers",
-                0,
                 f"personal identifier column(s) not loaded: {', '.join(dropped)}",
+                column=", ".join(dropped),
             )
         )
     select = [
@@ -327,13 +267,10 @@ def load_file(
         """)
     except duckdb.Error as exc:
         issues.append(
-            Issue(
-                "blocking",
+            blocking(
                 table.name,
                 rel,
-                None,
                 "file_readable",
-                0,
                 f"the file cannot be loaded: {str(exc).splitlines()[0]}",
             )
         )

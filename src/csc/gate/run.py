@@ -16,14 +16,14 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table as RichTable
 
 from csc.contract import load_tables
-from csc.gate.issues import GateFailure, Issue
+from csc.gate.issues import GateFailure, Issue, blocking, info, warning
 from csc.gate.landing import create_raw_schema, discover, load_file
 from csc.gate.report import write_reports
 from csc.gate.sqlexpr import quote
+from csc.ui import progress as progress_bar
 
 QUARANTINE_COLUMNS = [
     "la_code",
@@ -74,13 +74,7 @@ def run_gate(
 
         present: dict[str, set[str]] = {e.la_code: set() for e in extracts}
         landed_rows: dict[str, dict[str, int]] = {e.la_code: {} for e in extracts}
-        with Progress(
-            TextColumn("[bold]{task.description}"),
-            BarColumn(),
-            TextColumn("{task.completed}/{task.total}"),
-            TimeElapsedColumn(),
-            console=console,
-        ) as progress:
+        with progress_bar(console) as progress:
             # 1. load every landed file (one read each), structural and key checks
             task = progress.add_task("Loading landed files", total=len(extracts) * len(tables))
             for ext in extracts:
@@ -129,25 +123,19 @@ def _load_one(con, ext, t, landing: Path, issues: list[Issue], present, landed_r
     if path is None:
         if t.required:
             issues.append(
-                Issue(
-                    "blocking",
+                blocking(
                     t.name,
                     ext.rel,
-                    None,
                     "required_table",
-                    0,
                     f"required table {t.name} is missing: land {t.name}.parquet or {t.name}.csv",
                 )
             )
         else:
             issues.append(
-                Issue(
-                    "info",
+                info(
                     t.name,
                     ext.rel,
-                    None,
                     "optional_table",
-                    0,
                     f"optional table {t.name} not landed: indicators that need it are reported as not available",
                 )
             )
@@ -204,15 +192,14 @@ def _summarise_extract(
     for table, column, rule, action, reason, n, examples, source in rows:
         verb = "rows rejected into quarantine" if action == "rejected" else "values blanked (rows kept)"
         result.issues.append(
-            Issue(
-                "warning",
+            warning(
                 table,
                 source,
-                column,
                 rule,
-                n,
                 f"{reason}: {verb}",
-                [str(e) for e in examples],
+                column=column,
+                rows=n,
+                examples=[str(e) for e in examples],
             )
         )
     rejected = dict(
@@ -227,15 +214,13 @@ def _summarise_extract(
         bad = rejected.get(table, 0)
         if landed and 100.0 * bad / landed > max_pct:
             result.issues.append(
-                Issue(
-                    "blocking",
+                blocking(
                     table,
                     str(ext.files[table].relative_to(landing)),
-                    None,
                     "quarantine_threshold",
-                    bad,
                     f"{100.0 * bad / landed:.1f}% of {landed:,} rows would be quarantined (limit {max_pct}%): "
                     "fix the extract, or raise --max-quarantine-pct if this is expected",
+                    rows=bad,
                 )
             )
     result.councils.append(

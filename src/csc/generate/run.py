@@ -7,13 +7,13 @@ from datetime import date
 from pathlib import Path
 
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table as RichTable
 
 from csc.generate.profiles import load_councils
 from csc.generate.simulate import Simulation
 from csc.generate.workcal import add_months
 from csc.generate.writer import ExtractWriter
+from csc.ui import progress as progress_bar
 
 DEFAULT_EXTRACT_DATE = date(2021, 3, 31)
 SSD_VERSION = "1.3"
@@ -36,14 +36,7 @@ def generate(
     console = console or Console()
     selected = load_councils(councils, seed)
     results: dict[str, dict[str, int]] = {}
-    with Progress(
-        TextColumn("[bold]{task.description}"),
-        BarColumn(),
-        TextColumn("{task.completed}/{task.total}"),
-        TimeElapsedColumn(),
-        console=console,
-        transient=False,
-    ) as progress:
+    with progress_bar(console) as progress:
         task = progress.add_task("Generating councils", total=len(selected))
         for council in selected:
             if scale != 1.0:
