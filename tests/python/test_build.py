@@ -108,3 +108,24 @@ def test_publish_does_not_disturb_an_analyst_reading_the_old_file(built, landing
     analyst.close()
     fresh = duckdb.connect(str(published), read_only=True)
     assert fresh.execute("select count(*) from staging.stg_ssd__contacts").fetchone()[0] == old - 3
+
+
+def test_docs_describe_every_model_seed_and_column(built):
+    import json
+
+    from csc.build import run_dbt
+    from csc.config import PROJECT_DIR
+
+    run_dbt(["docs", "generate"], built[0], QUIET, title="dbt docs generate")
+    manifest = json.loads((PROJECT_DIR / "target" / "manifest.json").read_text())
+    catalog = json.loads((PROJECT_DIR / "target" / "catalog.json").read_text())
+    missing = []
+    for uid, node in manifest["nodes"].items():
+        if node["resource_type"] not in ("model", "seed"):
+            continue
+        if not node.get("description"):
+            missing.append((uid, "(model)"))
+        for column in catalog["nodes"][uid]["columns"]:
+            if not node["columns"].get(column.lower(), {}).get("description"):
+                missing.append((uid, column))
+    assert missing == []
