@@ -30,11 +30,13 @@ run: install
 	$(BIN)/csc build
 
 lint: install
+	@mkdir -p target
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/ruff format --check src tests scripts
 	CSC_WAREHOUSE=$(CURDIR)/target/lint.duckdb $(BIN)/sqlfluff lint models tests/dbt analyses
 
 format: install
+	@mkdir -p target
 	$(BIN)/ruff format src tests scripts
 	$(BIN)/ruff check --fix src tests scripts
 	CSC_WAREHOUSE=$(CURDIR)/target/lint.duckdb $(BIN)/sqlfluff fix models tests/dbt analyses

@@ -26,7 +26,7 @@ BIN = Path(sys.executable).parent
 
 FLOOR = """
 import duckdb, sys, glob
-con = duckdb.connect()
+con = duckdb.connect(config={"enable_progress_bar": False})
 rows = 0
 for f in sorted(glob.glob(sys.argv[1] + '/*/*/ssd_*.*')):
     reader = f"read_parquet('{f}')" if f.endswith('.parquet') else f"read_csv('{f}', all_varchar=true)"
@@ -93,10 +93,10 @@ def main() -> int:
             rows_out.append(("generate extracts", None, s, mb))
         size_mb = sum(f.stat().st_size for f in landing.rglob("ssd_*.*")) / 2**20
         s_floor, mb, out = timed([sys.executable, "-c", FLOOR, str(landing)])
-        n_rows = int(out.strip())
+        n_rows = int(out.strip().splitlines()[-1])
         rows_out.append(("(a) DuckDB full read of every file (floor)", n_rows, s_floor, mb))
         s_gate, mb, out = timed([sys.executable, "-c", GATE, str(landing), str(db), str(tmp_path / "reports")])
-        rows_out.append(("(b) landing gate", int(out.strip()), s_gate, mb))
+        rows_out.append(("(b) landing gate", int(out.strip().splitlines()[-1]), s_gate, mb))
         env = dict(os.environ, CSC_WAREHOUSE=str(db), DBT_PROFILES_DIR=str(ROOT / "profiles"), DO_NOT_TRACK="1")
         s_dbt, mb, _ = timed([str(BIN / "dbt"), "build", "--project-dir", str(ROOT)], env=env)
         rows_out.append(("(c) dbt build", None, s_dbt, mb))
