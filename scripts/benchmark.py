@@ -26,7 +26,8 @@ BIN = Path(sys.executable).parent
 
 FLOOR = """
 import duckdb, sys, glob
-con = duckdb.connect(config={"enable_progress_bar": False})
+con = duckdb.connect()
+con.execute("set enable_progress_bar = false")
 rows = 0
 for f in sorted(glob.glob(sys.argv[1] + '/*/*/ssd_*.*')):
     reader = f"read_parquet('{f}')" if f.endswith('.parquet') else f"read_csv('{f}', all_varchar=true)"

@@ -67,7 +67,8 @@ def run_gate(
     issues = result.issues
     tables = load_tables()
     extracts = discover(landing, issues)
-    con = duckdb.connect(str(db_path), config={"enable_progress_bar": False})
+    con = duckdb.connect(str(db_path))
+    con.execute("set enable_progress_bar = false")  # rich shows progress
     try:
         create_raw_schema(con)
         from csc.gate.checks import GxRunner, foreign_key_failures, primary_key_issues
