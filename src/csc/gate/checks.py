@@ -181,93 +181,85 @@ class GxRunner:
         return failures
 
 
-def primary_key_issues(con: duckdb.DuckDBPyConnection, table: Table, la_code: str, rel: str) -> list[Issue]:
-    """Null or duplicate primary keys: blocking, with example keys."""
+def primary_key_issues(con: duckdb.DuckDBPyConnection, table: Table, files: dict[str, str]) -> list[Issue]:
+    """Null or duplicate primary keys, per council (files: la_code -> landed file): blocking, with
+    example keys. One grouped query over all councils."""
     pk = quote(table.primary_key)
     issues = []
-    n_null = con.execute(
-        f"select count(*) from raw.{table.name} where la_code = ? and {pk} is null", [la_code]
-    ).fetchone()[0]
-    if n_null:
-        rows = con.execute(
-            f"select _row_id from raw.{table.name} where la_code = ? and {pk} is null order by _row_id limit 5",
-            [la_code],
-        ).fetchall()
+    for la_code, n_null, examples in con.execute(
+        f"""select la_code, count(*), list(_row_id order by _row_id)[1:5]
+            from raw.{table.name} where {pk} is null group by la_code order by la_code"""
+    ).fetchall():
         issues.append(
             blocking(
                 table.name,
-                rel,
+                files[la_code],
                 "primary_key_not_null",
                 "primary key is missing",
                 column=table.primary_key,
                 rows=n_null,
-                examples=[f"row {r[0]}" for r in rows],
+                examples=[f"row {r}" for r in examples],
             )
         )
-    dups = con.execute(
-        f"""
-        select {pk}, count(*) from raw.{table.name} where la_code = ? and {pk} is not null
-        group by {pk} having count(*) > 1 order by 2 desc, 1 limit 5""",
-        [la_code],
-    ).fetchall()
-    if dups:
-        n_dup = con.execute(
-            f"""
-            select coalesce(sum(n), 0) from (select count(*) as n from raw.{table.name}
-            where la_code = ? and {pk} is not null group by {pk} having count(*) > 1)""",
-            [la_code],
-        ).fetchone()[0]
+    for la_code, n_dup, examples in con.execute(
+        f"""with dups as (
+                select la_code, {pk} as key, count(*) as n from raw.{table.name}
+                where {pk} is not null group by all having count(*) > 1)
+            select la_code, sum(n), list(key || ' (x' || n || ')' order by n desc, key)[1:5]
+            from dups group by la_code order by la_code"""
+    ).fetchall():
         issues.append(
             blocking(
                 table.name,
-                rel,
+                files[la_code],
                 "primary_key_unique",
                 "primary key is not unique",
                 column=table.primary_key,
                 rows=int(n_dup),
-                examples=[f"{k} (x{n})" for k, n in dups],
+                examples=list(examples),
             )
         )
     return issues
 
 
-def foreign_key_failures(con: duckdb.DuckDBPyConnection, la_code: str, present: set[str]) -> int:
+def foreign_key_failures(con: duckdb.DuckDBPyConnection, present: dict[str, set[str]]) -> int:
     """Rows whose foreign keys do not resolve to a loaded, non-rejected parent: a required link
     (not_null, e.g. the child's person id) rejects the row; an optional link (a team, a worker, the
     referral of an assessment) is blanked and the row kept. Repeats until nothing changes, so a
-    rejected parent takes the rows that need it with it."""
+    rejected parent takes the rows that need it with it. `present`: la_code -> tables loaded
+    with valid keys; a link is checked only in councils that landed both tables."""
     tables = load_tables()
     total = 0
     while True:
         added = 0
         for t in tables.values():
-            if t.name not in present:
-                continue
             for c in t.columns:
-                if not c.fk or c.fk_table not in present:
+                councils = [la for la, names in present.items() if c.fk and {t.name, c.fk_table} <= names]
+                if not councils:
                     continue
                 action = "rejected" if c.not_null else "blanked"
                 child, parent = quote(c.name), quote(c.fk_column)
                 n = con.execute(
                     f"""
                     insert into raw.quarantine
+                    with rejected_parent as (
+                        select la_code, _row_id from raw.quarantine
+                        where table_name = '{c.fk_table}' and action = 'rejected'),
+                    valid_parent as (
+                        select distinct p.la_code, p.{parent} as key from raw.{c.fk_table} p
+                        anti join rejected_parent x on x.la_code = p.la_code and x._row_id = p._row_id),
+                    already as (
+                        select la_code, _row_id from raw.quarantine
+                        where table_name = '{t.name}' and (action = 'rejected' or column_name = '{c.name}'))
                     select r.la_code, r.extract_date, '{t.name}', r._source_file, r._row_id,
                            cast(r.{quote(t.primary_key)} as varchar), '{c.name}', 'foreign_key',
                            r.{child}, '{action}', 'no {c.fk} {c.fk_column} = this value in the extract'
                     from raw.{t.name} r
-                    where r.la_code = $1 and r.{child} is not null
-                      and not exists (
-                        select 1 from raw.{c.fk_table} p
-                        where p.la_code = r.la_code and p.{parent} = r.{child}
-                          and not exists (select 1 from raw.quarantine q
-                                          where q.la_code = p.la_code and q.table_name = '{c.fk_table}'
-                                            and q._row_id = p._row_id and q.action = 'rejected'))
-                      and not exists (select 1 from raw.quarantine q
-                                      where q.la_code = r.la_code and q.table_name = '{t.name}'
-                                        and q._row_id = r._row_id
-                                        and (q.action = 'rejected' or q.column_name = '{c.name}'))
-                """,
-                    [la_code],
+                    anti join valid_parent v on v.la_code = r.la_code and v.key = r.{child}
+                    anti join already a on a.la_code = r.la_code and a._row_id = r._row_id
+                    where r.la_code in (select unnest($1)) and r.{child} is not null
+                    """,
+                    [councils],
                 ).fetchone()
                 n = n[0] if n else 0
                 added += n

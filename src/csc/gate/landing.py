@@ -259,12 +259,12 @@ def load_file(
     ]
     rel_sql = rel.replace("'", "''")
     try:
-        con.execute(f"""
+        rows = con.execute(f"""
             insert into raw.{table.name} by name
             select '{ext.la_code}' as la_code, date '{ext.extract_date}' as extract_date,
                    row_number() over () as _row_id, '{rel_sql}' as _source_file, {", ".join(select)}
             from {_reader(path)}
-        """)
+        """).fetchone()[0]
     except duckdb.Error as exc:
         issues.append(
             blocking(
@@ -275,8 +275,4 @@ def load_file(
             )
         )
         return None
-    rows = con.execute(
-        f"select count(*) from raw.{table.name} where la_code = ? and _source_file = ?",
-        [ext.la_code, rel],
-    ).fetchone()[0]
     return rows, present

@@ -92,8 +92,15 @@ def run_gate(
                 )
                 for t in tables.values():
                     progress.update(task, description=f"Loading {ext.la_code} {t.name}")
-                    _load_one(con, ext, t, landing, issues, present, landed_rows, primary_key_issues)
+                    _load_one(con, ext, t, landing, issues, present, landed_rows)
                     progress.advance(task)
+            # primary keys: one grouped query per table over every council
+            for t in tables.values():
+                files = {e.la_code: str(e.files[t.name].relative_to(landing)) for e in extracts if t.name in e.files}
+                pk_issues = primary_key_issues(con, t, files)
+                issues.extend(pk_issues)
+                for bad in {i.location.split("/")[0] for i in pk_issues}:
+                    present[bad].discard(t.name)
             # 2. one GX suite per table, over streamed batches of every council's rows
             if extracts:
                 progress.update(task, description="Starting Great Expectations")
@@ -103,9 +110,9 @@ def run_gate(
                     progress.update(task2, description=f"Expectations {t.name}")
                     _insert_quarantine(con, runner.validate_table(con, t))
                     progress.advance(task2)
-            # 3. foreign keys (set-based, cascading), then per-council summaries and thresholds
+            # 3. foreign keys (set-based over all councils, cascading), then per-council summaries
+            foreign_key_failures(con, present)
             for ext in extracts:
-                foreign_key_failures(con, ext.la_code, present[ext.la_code])
                 _summarise_extract(con, ext, landed_rows[ext.la_code], landing, max_quarantine_pct, result)
         _apply_blanking(con)
         _record_files(con, result)
@@ -119,7 +126,7 @@ def run_gate(
     return result
 
 
-def _load_one(con, ext, t, landing: Path, issues: list[Issue], present, landed_rows, primary_key_issues):
+def _load_one(con, ext, t, landing: Path, issues: list[Issue], present, landed_rows):
     path = ext.files.get(t.name)
     if path is None:
         if t.required:
@@ -163,10 +170,7 @@ def _load_one(con, ext, t, landing: Path, issues: list[Issue], present, landed_r
                 "the file has a header but no data rows",
             )
         )
-    pk_issues = primary_key_issues(con, t, ext.la_code, rel)
-    issues.extend(pk_issues)
-    if not pk_issues:
-        present[ext.la_code].add(t.name)
+    present[ext.la_code].add(t.name)
 
 
 def _insert_quarantine(con, failures: list[dict]) -> None:
@@ -248,45 +252,36 @@ def _apply_blanking(con) -> None:
 
 
 def _record_files(con, result: GateResult) -> None:
-    tables = load_tables()
-    for m in con.execute("select la_code, extract_date from raw.manifests").fetchall():
-        la_code, extract_date = m
-        for t in tables.values():
-            landed, source = con.execute(
-                f"select count(*), any_value(_source_file) from raw.{t.name} where la_code = ?",
-                [la_code],
-            ).fetchone()
-            bad = con.execute(
-                """select count(distinct _row_id) from raw.quarantine
-                                 where la_code = ? and table_name = ? and action = 'rejected'""",
-                [la_code, t.name],
-            ).fetchone()[0]
-            fmt = source.rsplit(".", 1)[-1] if source else None
-            con.execute(
-                "insert into raw.landed_files values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    la_code,
-                    extract_date,
-                    t.name,
-                    source,
-                    fmt,
-                    source is not None,
-                    landed,
-                    bad,
-                    landed - bad,
-                ],
-            )
-            result.files.append(
-                {
-                    "la_code": la_code,
-                    "table": t.name,
-                    "file": source,
-                    "format": fmt,
-                    "rows_landed": landed,
-                    "rows_quarantined": bad,
-                    "rows_loaded": landed - bad,
-                }
-            )
+    """raw.landed_files: rows landed, quarantined and loaded per council and table (one query)."""
+    names = list(load_tables())
+    landed = " union all ".join(
+        f"select '{n}' as table_name, la_code, count(*) as n, any_value(_source_file) as source "
+        f"from raw.{n} group by la_code"
+        for n in names
+    )
+    con.execute(
+        f"""
+        insert into raw.landed_files
+        with landed as ({landed}),
+        tables as (select unnest($1) as table_name, generate_subscripts($1, 1) as ord),
+        bad as (select la_code, table_name, count(distinct _row_id) as n from raw.quarantine
+                where action = 'rejected' group by all)
+        select m.la_code, m.extract_date, t.table_name, l.source,
+               regexp_extract(l.source, '\\.(\\w+)$', 1), l.source is not null,
+               coalesce(l.n, 0), coalesce(b.n, 0), coalesce(l.n, 0) - coalesce(b.n, 0)
+        from raw.manifests m
+        cross join tables t
+        left join landed l on l.la_code = m.la_code and l.table_name = t.table_name
+        left join bad b on b.la_code = m.la_code and b.table_name = t.table_name
+        order by m.la_code, t.ord""",
+        [names],
+    )
+    for row in con.execute(
+        """select la_code, table_name, source_file, file_format, rows_landed, rows_quarantined, rows_loaded
+           from raw.landed_files"""
+    ).fetchall():
+        keys = ("la_code", "table", "file", "format", "rows_landed", "rows_quarantined", "rows_loaded")
+        result.files.append(dict(zip(keys, row, strict=True)))
 
 
 def _print_summary(console: Console, result: GateResult) -> None:
