@@ -42,6 +42,7 @@ from pathlib import Path
 from rich.console import Console
 from csc.gate.run import run_gate
 r = run_gate(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), console=Console(quiet=True))
+print("; ".join(f"{k} {v:.1f} s" for k, v in r.phase_seconds.items()))
 print(sum(f["rows_landed"] for f in r.files))
 """
 
@@ -97,7 +98,8 @@ def main() -> int:
         n_rows = int(out.strip().splitlines()[-1])
         rows_out.append(("(a) DuckDB full read of every file (floor)", n_rows, s_floor, mb))
         s_gate, mb, out = timed([sys.executable, "-c", GATE, str(landing), str(db), str(tmp_path / "reports")])
-        rows_out.append(("(b) landing gate", int(out.strip().splitlines()[-1]), s_gate, mb))
+        gate_lines = out.strip().splitlines()
+        rows_out.append(("(b) landing gate", int(gate_lines[-1]), s_gate, mb))
         env = dict(os.environ, CSC_WAREHOUSE=str(db), DBT_PROFILES_DIR=str(ROOT / "profiles"), DO_NOT_TRACK="1")
         s_dbt, mb, _ = timed([str(BIN / "dbt"), "build", "--project-dir", str(ROOT)], env=env)
         rows_out.append(("(c) dbt build", None, s_dbt, mb))
@@ -109,7 +111,8 @@ def main() -> int:
     print(f"{'phase':46s} {'rows':>12s} {'seconds':>9s} {'peak MB':>9s}")
     for name, n, s, mb in rows_out:
         print(f"{name:46s} {'' if n is None else f'{n:,}':>12s} {s:9.1f} {mb:9.0f}")
-    print(f"\nbuild/floor ratio (c)/(a): {s_dbt / s_floor:.1f}")
+    print(f"\ngate phases: {gate_lines[-2]}")
+    print(f"build/floor ratio (c)/(a): {s_dbt / s_floor:.1f}")
     print(f"gate/floor ratio (b)/(a): {s_gate / s_floor:.1f}")
     print(f"gate share of check + build: {100 * s_gate / (s_gate + s_dbt):.0f}%")
     return 0

@@ -15,6 +15,7 @@ def write_reports(result, reports: Path, landing: Path, when: datetime) -> tuple
         "landing_root": str(landing),
         "status": "blocked" if result.blocking else "passed",
         "seconds": round(result.seconds, 2),
+        "phase_seconds": result.phase_seconds,
         "councils": result.councils,
         "files": result.files,
         "issues": [i.as_dict() for i in result.issues],

@@ -46,6 +46,7 @@ class GateResult:
     files: list[dict] = field(default_factory=list)
     councils: list[dict] = field(default_factory=list)
     seconds: float = 0.0
+    phase_seconds: dict[str, float] = field(default_factory=dict)
     report_json: Path | None = None
     report_html: Path | None = None
 
@@ -75,6 +76,14 @@ def run_gate(
 
         present: dict[str, set[str]] = {e.la_code: set() for e in extracts}
         landed_rows: dict[str, dict[str, int]] = {e.la_code: {} for e in extracts}
+        clock = time.perf_counter()
+
+        def lap(phase: str) -> None:
+            nonlocal clock
+            now = time.perf_counter()
+            result.phase_seconds[phase] = round(now - clock, 2)
+            clock = now
+
         with progress_bar(console) as progress:
             # 1. load every landed file (one read each), structural and key checks
             task = progress.add_task("Loading landed files", total=len(extracts) * len(tables))
@@ -94,6 +103,7 @@ def run_gate(
                     progress.update(task, description=f"Loading {ext.la_code} {t.name}")
                     _load_one(con, ext, t, landing, issues, present, landed_rows)
                     progress.advance(task)
+            lap("load files")
             # primary keys: one grouped query per table over every council
             for t in tables.values():
                 files = {e.la_code: str(e.files[t.name].relative_to(landing)) for e in extracts if t.name in e.files}
@@ -101,6 +111,7 @@ def run_gate(
                 issues.extend(pk_issues)
                 for bad in {i.location.split("/")[0] for i in pk_issues}:
                     present[bad].discard(t.name)
+            lap("primary keys")
             # 2. one GX suite per table, over streamed batches of every council's rows
             if extracts:
                 progress.update(task, description="Starting Great Expectations")
@@ -110,12 +121,15 @@ def run_gate(
                     progress.update(task2, description=f"Expectations {t.name}")
                     _insert_quarantine(con, runner.validate_table(con, t))
                     progress.advance(task2)
+            lap("expectation suites (GX)")
             # 3. foreign keys (set-based over all councils, cascading), then per-council summaries
             foreign_key_failures(con, present)
+            lap("foreign keys")
             for ext in extracts:
                 _summarise_extract(con, ext, landed_rows[ext.la_code], landing, max_quarantine_pct, result)
         _apply_blanking(con)
         _record_files(con, result)
+        lap("summaries and blanking")
         result.seconds = time.perf_counter() - started
         result.report_json, result.report_html = write_reports(result, reports, landing, datetime.now())
     finally:
@@ -291,7 +305,8 @@ def _print_summary(console: Console, result: GateResult) -> None:
         acc[0] += 1 if f["file"] else 0
         acc[1] += f["rows_landed"]
         acc[2] += f["rows_quarantined"]
-    table = RichTable(title=f"Landing gate ({result.seconds:.1f} s)")
+    phases = ", ".join(f"{k} {v:.0f} s" for k, v in result.phase_seconds.items())
+    table = RichTable(title=f"Landing gate ({result.seconds:.1f} s: {phases})")
     for col in ("council", "files", "rows landed", "rows quarantined"):
         table.add_column(col, justify="right" if col != "council" else "left")
     for la, (files, rows, bad) in by_council.items():
