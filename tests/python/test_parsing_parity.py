@@ -53,14 +53,20 @@ def _macros():
     return env.from_string(source).module
 
 
+def gate_and_staging(kind: str, value):
+    """The value parsed by the gate's expression and by the staging macro of the same kind."""
+    gate_expr = {"date": parse_date, "flag": parse_flag}[kind]("v")
+    staging_expr = getattr(_macros(), f"parse_{kind}")("v")
+    return (
+        duckdb.connect()
+        .execute(f"select {gate_expr}, {staging_expr} from (select cast(? as varchar) as v)", [value])
+        .fetchone()
+    )
+
+
 @pytest.mark.parametrize("value", DATES)
 def test_date_parsing_matches(value):
-    macros = _macros()
-    con = duckdb.connect()
-    gate, stg = con.execute(
-        f"select {parse_date('v')}, {macros.parse_date('v')} from (select cast(? as varchar) as v)",
-        [value],
-    ).fetchone()
+    gate, stg = gate_and_staging("date", value)
     assert gate == stg
 
 
@@ -75,12 +81,7 @@ def test_date_parsing_reads_both_formats_the_same_way():
 
 @pytest.mark.parametrize("value", FLAGS)
 def test_flag_parsing_matches(value):
-    macros = _macros()
-    con = duckdb.connect()
-    gate, stg = con.execute(
-        f"select {parse_flag('v')}, {macros.parse_flag('v')} from (select cast(? as varchar) as v)",
-        [value],
-    ).fetchone()
+    gate, stg = gate_and_staging("flag", value)
     assert gate == stg
     if value is not None and value.strip().lower() in ("y", "yes", "1", "true", "t"):
         assert gate is True
