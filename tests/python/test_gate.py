@@ -167,3 +167,11 @@ def _rows(landing) -> dict[str, int]:
     for f in landing.glob("*/*/ssd_*.parquet"):
         out[f.stem] = out.get(f.stem, 0) + pq.read_metadata(f).num_rows
     return out
+
+
+def test_unreadable_file_blocks_with_duckdbs_reason(landing, tmp_path):
+    (extract_folder(landing) / "ssd_cp_visits.parquet").write_bytes(b"not a parquet file")
+    issues = blocked(landing, tmp_path)
+    match = [i for i in issues if i.rule == "file_readable"]
+    assert match and match[0].location.endswith("ssd_cp_visits.parquet")
+    assert "cannot be read" in match[0].message

@@ -170,6 +170,11 @@ def create_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
     """)
 
 
+def _unreadable(table: str, rel: str, verb: str, exc: Exception) -> Issue:
+    """A file DuckDB could not read or load: blocking, with the first line of DuckDB's message."""
+    return blocking(table, rel, "file_readable", f"the file cannot be {verb}: {str(exc).splitlines()[0]}")
+
+
 def _reader(path: Path) -> str:
     p = str(path).replace("'", "''")
     if path.suffix == ".parquet":
@@ -201,14 +206,7 @@ def load_file(
     try:
         described = con.execute(f"describe select * from {_reader(path)}").fetchall()
     except duckdb.Error as exc:
-        issues.append(
-            blocking(
-                table.name,
-                rel,
-                "file_readable",
-                f"the file cannot be read: {str(exc).splitlines()[0]}",
-            )
-        )
+        issues.append(_unreadable(table.name, rel, "read", exc))
         return None
     # column names as landed -> normalised (trimmed, lower case, byte-order mark removed)
     landed = {}
@@ -266,13 +264,6 @@ def load_file(
             from {_reader(path)}
         """).fetchone()[0]
     except duckdb.Error as exc:
-        issues.append(
-            blocking(
-                table.name,
-                rel,
-                "file_readable",
-                f"the file cannot be loaded: {str(exc).splitlines()[0]}",
-            )
-        )
+        issues.append(_unreadable(table.name, rel, "loaded", exc))
         return None
     return rows, present
