@@ -1,0 +1,123 @@
+{#- The member rules of the safeguarding indicators (indicators.md section 3: front door, referrals,
+    assessments, section 47 enquiries, initial conferences, child protection plans, children in need).
+    Each rule lists the records (or children) in an indicator's cohort with the date its window applies
+    to and whether each is in the numerator; the seed `indicators` maps indicator ids to rules, and
+    indicator_members applies the time basis (IM, R12, YTD, SNAP). -#}
+with
+
+contacts as (select * from {{ ref('int_contacts_linked_to_referrals') }}),
+
+referrals as (select * from {{ ref('int_referrals_linked') }}),
+
+assessments as (select * from {{ ref('int_assessments_linked_to_referrals') }}),
+
+open_assessments as (select * from {{ ref('int_assessments_open_at_month_end') }}),
+
+enquiries as (select * from {{ ref('int_s47_enquiries_linked_to_conferences') }}),
+
+conferences as (select * from {{ ref('int_conferences_linked_to_s47') }}),
+
+cp_plans as (select * from {{ ref('int_cp_plans_with_history') }}),
+
+open_cp_plans as (select * from {{ ref('int_cp_plans_open_at_month_end') }}),
+
+cp_children as (select * from {{ ref('int_cp_children_at_month_end') }}),
+
+cp_reviews as (select * from {{ ref('stg_ssd__cp_reviews') }}),
+
+cin_children as (select * from {{ ref('int_children_in_need_at_month_end') }}),
+
+final as (
+
+    {{ indicator_member_rule('contacts', 'contacts', 'contact', 'contact_id', 'contact_date',
+        locality='null') }}
+    union all
+    {{ indicator_member_rule('contacts_to_referral', 'contacts', 'contact', 'contact_id', 'contact_date',
+        numerator='is_followed_by_referral', locality='null') }}
+    union all
+    {{ indicator_member_rule('contacts_decided_1wd', 'contacts', 'contact', 'contact_id', 'contact_date',
+        numerator='is_decided_within_1_working_day', where='is_decision_timeliness_cohort', locality='null') }}
+    union all
+    {{ indicator_member_rule('referrals', 'referrals', 'referral', 'referral_id', 'referral_date') }}
+    union all
+    {{ indicator_member_rule('referrals_rereferral', 'referrals', 'referral', 'referral_id', 'referral_date',
+        numerator='is_rereferral_within_365_days') }}
+    union all
+    {{ indicator_member_rule('referrals_to_assessment', 'referrals', 'referral', 'referral_id', 'referral_date',
+        numerator='has_assessment') }}
+    union all
+    {{ indicator_member_rule('referrals_nfa', 'referrals', 'referral', 'referral_id', 'referral_date',
+        numerator='is_referral_nfa') }}
+    union all
+    {{ indicator_member_rule('assessments_started', 'assessments', 'assessment', 'assessment_id',
+        'assessment_start_date') }}
+    union all
+    {{ indicator_member_rule('assessments_authorised', 'assessments', 'assessment', 'assessment_id',
+        'assessment_auth_date') }}
+    union all
+    {{ indicator_member_rule('assessments_authorised_45wd', 'assessments', 'assessment', 'assessment_id',
+        'assessment_auth_date', numerator='is_authorised_within_45_working_days') }}
+    union all
+    {{ indicator_member_rule('assessments_authorised_45wd_from_referral', 'assessments', 'assessment',
+        'assessment_id', 'assessment_auth_date', numerator='is_authorised_within_45_working_days_of_referral',
+        where='is_linked_to_referral') }}
+    union all
+    {{ indicator_member_rule('assessments_authorised_nfa', 'assessments', 'assessment', 'assessment_id',
+        'assessment_auth_date', numerator='is_outcome_nfa') }}
+    union all
+    {{ indicator_member_rule('assessments_open_over_45wd', 'open_assessments', 'assessment', 'assessment_id',
+        'period_end', where='working_days_open > 45') }}
+    union all
+    {{ indicator_member_rule('s47_started', 'enquiries', 's47_enquiry', 's47_enquiry_id', 's47_start_date') }}
+    union all
+    {{ indicator_member_rule('s47_completed', 'enquiries', 's47_enquiry', 's47_enquiry_id', 's47_end_date') }}
+    union all
+    {{ indicator_member_rule('s47_completed_to_icpc', 'enquiries', 's47_enquiry', 's47_enquiry_id',
+        's47_end_date', numerator='has_conference') }}
+    union all
+    {{ indicator_member_rule('icpc', 'conferences', 'conference', 'icpc_id', 'icpc_date') }}
+    union all
+    {{ indicator_member_rule('icpc_15wd', 'conferences', 'conference', 'icpc_id', 'icpc_date',
+        numerator='is_within_15_working_days', where='is_timeliness_cohort') }}
+    union all
+    {{ indicator_member_rule('cp_children_open', 'cp_children', 'child', 'person_id', 'period_end',
+        locality='null') }}
+    union all
+    {{ indicator_member_rule('cp_children_visited_10wd', 'cp_children', 'child', 'person_id', 'period_end',
+        numerator='is_seen_within_10_working_days', where='is_visit_cohort', locality='null') }}
+    union all
+    {{ indicator_member_rule('cp_plans_started', 'cp_plans', 'cp_plan', 'cp_plan_id', 'cp_plan_start_date',
+        locality='null') }}
+    union all
+    {{ indicator_member_rule('cp_plans_ended', 'cp_plans', 'cp_plan', 'cp_plan_id', 'cp_plan_end_date',
+        locality='null') }}
+    union all
+    {{ indicator_member_rule('cp_plans_started_second_ever', 'cp_plans', 'cp_plan', 'cp_plan_id',
+        'cp_plan_start_date', numerator='is_second_or_subsequent_ever', locality='null') }}
+    union all
+    {{ indicator_member_rule('cp_plans_started_second_2y', 'cp_plans', 'cp_plan', 'cp_plan_id',
+        'cp_plan_start_date', numerator='is_second_within_730_days', locality='null') }}
+    union all
+    {{ indicator_member_rule('cp_plans_ended_2y', 'cp_plans', 'cp_plan', 'cp_plan_id', 'cp_plan_end_date',
+        numerator='is_ended_after_730_days', locality='null') }}
+    union all
+    {{ indicator_member_rule('cp_plans_open_2y', 'open_cp_plans', 'cp_plan', 'cp_plan_id', 'period_end',
+        numerator='is_open_over_730_days', locality='null') }}
+    union all
+    {{ indicator_member_rule('cp_plans_open_18m', 'open_cp_plans', 'cp_plan', 'cp_plan_id', 'period_end',
+        where='is_open_18_months_or_more', locality='null') }}
+    union all
+    {{ indicator_member_rule('cp_reviews_timely', 'cp_reviews', 'cp_review', 'cp_review_id', 'review_date',
+        numerator='review_date <= review_due_date', locality='null') }}
+    union all
+    {{ indicator_member_rule('cin_children', 'cin_children', 'child', 'person_id', 'period_end') }}
+    union all
+    {{ indicator_member_rule('cin_s17_children', 'cin_children', 'child', 'person_id', 'period_end',
+        where='is_section_17_only') }}
+    union all
+    {{ indicator_member_rule('cin_s17_with_plan', 'cin_children', 'child', 'person_id', 'period_end',
+        numerator='has_open_cin_plan', where='is_section_17_only and is_open_45_days_or_more') }}
+
+)
+
+select * from final

@@ -1,0 +1,62 @@
+{#- Each assessment with its referral (cina_referral_id) and the working days from its start, and from
+    the referral date, to its authorisation: the DfE (start) and Working Together (referral) readings of
+    the 45 working-day timescale. -#}
+with
+
+assessments as (
+
+    select * from {{ ref('stg_ssd__cin_assessments') }}
+
+),
+
+referrals as (
+
+    select * from {{ ref('stg_ssd__cin_episodes') }}
+
+),
+
+teams as (
+
+    select * from {{ ref('int_teams_with_locality') }}
+
+),
+
+final as (
+
+    select
+        assessments.la_code,
+        assessments.assessment_id,
+        assessments.person_id,
+        assessments.referral_id,
+        assessments.assessment_start_date,
+        assessments.assessment_auth_date,
+        assessments.assessment_team_id,
+        teams.locality_name,
+        coalesce(assessments.is_outcome_nfa, false) as is_outcome_nfa,
+        referrals.referral_date,
+        referrals.referral_id is not null as is_linked_to_referral,
+        {{ working_days('assessments.assessment_start_date', 'assessments.assessment_auth_date') }}
+            as working_days_start_to_authorised,
+        {{ working_days('referrals.referral_date', 'assessments.assessment_auth_date') }}
+            as working_days_referral_to_authorised,
+        coalesce(
+            {{ working_days('assessments.assessment_start_date', 'assessments.assessment_auth_date') }} <= 45,
+            false
+        ) as is_authorised_within_45_working_days,
+        coalesce(
+            {{ working_days('referrals.referral_date', 'assessments.assessment_auth_date') }} <= 45,
+            false
+        ) as is_authorised_within_45_working_days_of_referral
+    from assessments
+    left join referrals
+        on
+            assessments.la_code = referrals.la_code
+            and assessments.referral_id = referrals.referral_id
+    left join teams
+        on
+            assessments.la_code = teams.la_code
+            and assessments.assessment_team_id = teams.team_id
+
+)
+
+select * from final

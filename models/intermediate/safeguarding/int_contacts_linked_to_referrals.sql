@@ -1,0 +1,62 @@
+{#- Each contact with the first referral of the same child dated from the contact date to
+    var('contact_referral_window_days') calendar days after it, inclusive, and the working days the
+    front door took to decide it. -#}
+with
+
+contacts as (
+
+    select * from {{ ref('stg_ssd__contacts') }}
+
+),
+
+referrals as (
+
+    select * from {{ ref('stg_ssd__cin_episodes') }}
+
+),
+
+referrals_in_window as (
+
+    select
+        contacts.la_code,
+        contacts.contact_id,
+        min(referrals.referral_date) as linked_referral_date,
+        arg_min(referrals.referral_id, referrals.referral_date) as linked_referral_id
+    from contacts
+    inner join referrals
+        on
+            contacts.la_code = referrals.la_code
+            and contacts.person_id = referrals.person_id
+            and referrals.referral_date >= contacts.contact_date
+            and referrals.referral_date
+            <= contacts.contact_date + to_days({{ var('contact_referral_window_days') }})
+    group by contacts.la_code, contacts.contact_id
+
+),
+
+final as (
+
+    select
+        contacts.la_code,
+        contacts.contact_id,
+        contacts.person_id,
+        contacts.contact_date,
+        contacts.contact_source_code,
+        contacts.contact_level,
+        contacts.decision_date,
+        {{ working_days('contacts.contact_date', 'contacts.decision_date') }} as decision_working_days,
+        coalesce(contacts.contact_level in ('harm', 'not_sure'), true) as is_decision_timeliness_cohort,
+        coalesce({{ working_days('contacts.contact_date', 'contacts.decision_date') }} <= 1, false)
+            as is_decided_within_1_working_day,
+        referrals_in_window.linked_referral_id,
+        referrals_in_window.linked_referral_date,
+        referrals_in_window.linked_referral_id is not null as is_followed_by_referral
+    from contacts
+    left join referrals_in_window
+        on
+            contacts.la_code = referrals_in_window.la_code
+            and contacts.contact_id = referrals_in_window.contact_id
+
+)
+
+select * from final

@@ -1,0 +1,63 @@
+{#- Each section 47 enquiry with the number of initial conferences whose icpc_s47_enquiry_id names it,
+    and the locality of the team that completed it. -#}
+with
+
+enquiries as (
+
+    select * from {{ ref('stg_ssd__s47_enquiry') }}
+
+),
+
+conferences as (
+
+    select * from {{ ref('stg_ssd__initial_cp_conference') }}
+
+),
+
+teams as (
+
+    select * from {{ ref('int_teams_with_locality') }}
+
+),
+
+conference_counts as (
+
+    select
+        la_code,
+        s47_enquiry_id,
+        count(*) as conference_count,
+        min(icpc_date) as first_conference_date
+    from conferences
+    where s47_enquiry_id is not null
+    group by la_code, s47_enquiry_id
+
+),
+
+final as (
+
+    select
+        enquiries.la_code,
+        enquiries.s47_enquiry_id,
+        enquiries.person_id,
+        enquiries.referral_id,
+        enquiries.s47_start_date,
+        enquiries.s47_end_date,
+        enquiries.completed_by_team_id,
+        teams.locality_name,
+        coalesce(enquiries.is_s47_nfa, false) as is_s47_nfa,
+        coalesce(conference_counts.conference_count, 0) as conference_count,
+        conference_counts.first_conference_date,
+        conference_counts.conference_count is not null as has_conference
+    from enquiries
+    left join conference_counts
+        on
+            enquiries.la_code = conference_counts.la_code
+            and enquiries.s47_enquiry_id = conference_counts.s47_enquiry_id
+    left join teams
+        on
+            enquiries.la_code = teams.la_code
+            and enquiries.completed_by_team_id = teams.team_id
+
+)
+
+select * from final

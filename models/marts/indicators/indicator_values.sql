@@ -1,0 +1,189 @@
+{#- Every indicator, every month, per council (breakdown 'all') and per locality (breakdown 'locality'
+    for indicators whose records carry a team), aggregated from indicator_members by the indicator's type
+    (indicators.md sections 1 and 2):
+      count       numerator = members (or the largest amount, numerator_aggregation 'max'); denominator NULL
+      percentage  numerator = members in the numerator, denominator = members; value = 100 x n / d
+      rate        numerator = members, denominator = 0-17 population in force at period_end;
+                  value = n x rate_multiplier / d x 10,000
+      average     numerator = sum of the members' amounts, denominator = members; value = n / d
+    An empty denominator gives value NULL, never 0, with numerator and denominator still written. Every
+    month of the council's spine has a row for every indicator its extract supports, zero when nothing
+    happened; localities are every locality of ssd_department, plus 'Unknown' for records whose team has
+    no locality. -#}
+with
+
+members as (
+
+    select * from {{ ref('indicator_members') }}
+
+),
+
+indicators as (
+
+    select * from {{ ref('indicators') }}
+
+),
+
+availability as (
+
+    select * from {{ ref('int_indicator_availability') }}
+    where is_available
+
+),
+
+months as (
+
+    select * from {{ ref('int_council_months') }}
+
+),
+
+localities as (
+
+    select distinct
+        la_code,
+        locality_name
+    from {{ ref('int_teams_with_locality') }}
+    where locality_name is not null
+
+),
+
+council_totals as (
+
+    select
+        la_code,
+        indicator_id,
+        period_end,
+        'all' as breakdown,
+        'all' as breakdown_value,
+        count(*) filter (where is_in_numerator) as numerator_count,
+        count(*) filter (where is_in_denominator) as denominator_count,
+        sum(numerator_amount) filter (where is_in_numerator) as numerator_sum,
+        max(numerator_amount) filter (where is_in_numerator) as numerator_max
+    from members
+    group by la_code, indicator_id, period_end
+
+),
+
+locality_totals as (
+
+    select
+        members.la_code,
+        members.indicator_id,
+        members.period_end,
+        'locality' as breakdown,
+        coalesce(members.locality_name, 'Unknown') as breakdown_value,
+        count(*) filter (where members.is_in_numerator) as numerator_count,
+        count(*) filter (where members.is_in_denominator) as denominator_count,
+        sum(members.numerator_amount) filter (where members.is_in_numerator) as numerator_sum,
+        max(members.numerator_amount) filter (where members.is_in_numerator) as numerator_max
+    from members
+    inner join indicators on members.indicator_id = indicators.indicator_id
+    where indicators.has_locality_breakdown
+    group by members.la_code, members.indicator_id, members.period_end, coalesce(members.locality_name, 'Unknown')
+
+),
+
+totals as (
+
+    select * from council_totals
+    union all
+    select * from locality_totals
+
+),
+
+spine as (
+
+    select
+        months.la_code,
+        availability.indicator_id,
+        months.period_end,
+        'all' as breakdown,
+        'all' as breakdown_value
+    from months
+    inner join availability on months.la_code = availability.la_code
+
+    union
+
+    select
+        months.la_code,
+        availability.indicator_id,
+        months.period_end,
+        'locality' as breakdown,
+        localities.locality_name as breakdown_value
+    from months
+    inner join availability on months.la_code = availability.la_code
+    inner join indicators on availability.indicator_id = indicators.indicator_id
+    inner join localities on months.la_code = localities.la_code
+    where indicators.has_locality_breakdown
+
+    union
+
+    select
+        la_code,
+        indicator_id,
+        period_end,
+        breakdown,
+        breakdown_value
+    from totals
+
+),
+
+measured as (
+
+    select
+        spine.la_code,
+        spine.indicator_id,
+        spine.period_end,
+        spine.breakdown,
+        spine.breakdown_value,
+        indicators.type,
+        indicators.rate_multiplier,
+        case indicators.numerator_aggregation
+            when 'sum' then coalesce(totals.numerator_sum, 0)
+            when 'max' then totals.numerator_max
+            else coalesce(totals.numerator_count, 0)
+        end as numerator,
+        case indicators.type
+            when 'rate' then months.population_0_17
+            when 'percentage' then coalesce(totals.denominator_count, 0)
+            when 'average' then coalesce(totals.denominator_count, 0)
+        end as denominator
+    from spine
+    inner join indicators on spine.indicator_id = indicators.indicator_id
+    inner join months
+        on
+            spine.la_code = months.la_code
+            and spine.period_end = months.period_end
+    left join totals
+        on
+            spine.la_code = totals.la_code
+            and spine.indicator_id = totals.indicator_id
+            and spine.period_end = totals.period_end
+            and spine.breakdown = totals.breakdown
+            and spine.breakdown_value = totals.breakdown_value
+
+),
+
+final as (
+
+    select
+        la_code,
+        indicator_id,
+        period_end,
+        breakdown,
+        breakdown_value,
+        cast(numerator as double) as numerator,
+        cast(denominator as double) as denominator,
+        cast(
+            case type
+                when 'count' then numerator
+                when 'rate' then numerator * rate_multiplier / nullif(denominator, 0) * 10000
+                when 'percentage' then 100 * numerator / nullif(denominator, 0)
+                when 'average' then numerator / nullif(denominator, 0)
+            end as double
+        ) as value
+    from measured
+
+)
+
+select * from final
