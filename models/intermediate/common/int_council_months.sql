@@ -37,8 +37,8 @@ months as (
     from manifests
     inner join month_ends
         on
-            month_ends.date_day >= manifests.period_start
-            and month_ends.date_day <= manifests.extract_date
+            manifests.period_start <= month_ends.date_day
+            and manifests.extract_date >= month_ends.date_day
 
 ),
 
@@ -52,7 +52,7 @@ population_in_force as (
     inner join population
         on
             months.la_code = population.la_code
-            and population.effective_from <= months.period_end
+            and months.period_end >= population.effective_from
     group by months.la_code, months.period_end
 
 ),

@@ -12,7 +12,17 @@ safeguarding as (
 
 final as (
 
-    select * from safeguarding
+    select
+        la_code,
+        member_rule,
+        record_type,
+        record_id,
+        person_id,
+        event_date,
+        locality_name,
+        is_in_numerator,
+        numerator_amount
+    from safeguarding
 
 )
 

@@ -27,7 +27,7 @@ referrals_in_window as (
         on
             contacts.la_code = referrals.la_code
             and contacts.person_id = referrals.person_id
-            and referrals.referral_date >= contacts.contact_date
+            and contacts.contact_date <= referrals.referral_date
             and referrals.referral_date
             <= contacts.contact_date + to_days({{ var('contact_referral_window_days') }})
     group by contacts.la_code, contacts.contact_id

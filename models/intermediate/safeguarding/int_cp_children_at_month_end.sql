@@ -30,9 +30,9 @@ children as (
 
 ),
 
-{#- 10 working days never span more than 40 calendar days, so older visits cannot count. -#}
 latest_visits as (
 
+    -- 10 working days never span more than 40 calendar days, so older visits cannot count.
     select
         children.la_code,
         children.period_end,
@@ -43,7 +43,7 @@ latest_visits as (
         on
             children.la_code = visits.la_code
             and children.person_id = visits.person_id
-            and visits.visit_date <= children.period_end
+            and children.period_end >= visits.visit_date
             and visits.visit_date > children.period_end - 40
     group by children.la_code, children.period_end, children.person_id
 

@@ -20,7 +20,7 @@ earlier_starts as (
         on
             plans.la_code = earlier.la_code
             and plans.person_id = earlier.person_id
-            and earlier.cp_plan_start_date < plans.cp_plan_start_date
+            and plans.cp_plan_start_date > earlier.cp_plan_start_date
     group by plans.la_code, plans.cp_plan_id
 
 ),
@@ -37,7 +37,7 @@ earlier_ends as (
             plans.la_code = earlier.la_code
             and plans.person_id = earlier.person_id
             and plans.cp_plan_id != earlier.cp_plan_id
-            and earlier.cp_plan_end_date <= plans.cp_plan_start_date
+            and plans.cp_plan_start_date >= earlier.cp_plan_end_date
     group by plans.la_code, plans.cp_plan_id
 
 ),

@@ -33,7 +33,7 @@ previous_referrals as (
         on
             referrals.la_code = earlier.la_code
             and referrals.person_id = earlier.person_id
-            and earlier.referral_date < referrals.referral_date
+            and referrals.referral_date > earlier.referral_date
     group by referrals.la_code, referrals.referral_id
 
 ),

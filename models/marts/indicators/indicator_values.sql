@@ -136,7 +136,7 @@ measured as (
         spine.period_end,
         spine.breakdown,
         spine.breakdown_value,
-        indicators.type,
+        indicators.type as indicator_type,
         indicators.rate_multiplier,
         case indicators.numerator_aggregation
             when 'sum' then coalesce(totals.numerator_sum, 0)
@@ -175,7 +175,7 @@ final as (
         cast(numerator as double) as numerator,
         cast(denominator as double) as denominator,
         cast(
-            case type
+            case indicator_type
                 when 'count' then numerator
                 when 'rate' then numerator * rate_multiplier / nullif(denominator, 0) * 10000
                 when 'percentage' then 100 * numerator / nullif(denominator, 0)
