@@ -49,71 +49,35 @@ rule_members as (
 
 ),
 
-in_month as (
+month_offsets as (
 
+    -- Each member's month ends by its basis: the event's own month (IM, SNAP), the 12 month ends from the
+    -- event's month on (R12), or the month ends from the event's month to the March that closes its
+    -- financial year (YTD). The spine keeps only the council's reporting months.
     select
         rule_members.*,
-        months.period_end
+        case rule_members.basis
+            when 'R12' then 11
+            when 'YTD' then (15 - month(rule_members.event_date)) % 12
+            else 0
+        end as last_month_offset
     from rule_members
-    inner join months
-        on
-            rule_members.la_code = months.la_code
-            and rule_members.event_date between months.month_start and months.period_end
-    where rule_members.basis = 'IM'
-
-),
-
-rolling_12_months as (
-
-    select
-        rule_members.*,
-        months.period_end
-    from rule_members
-    inner join months
-        on
-            rule_members.la_code = months.la_code
-            and rule_members.event_date between months.rolling_12_start and months.period_end
-    where rule_members.basis = 'R12'
-
-),
-
-year_to_date as (
-
-    select
-        rule_members.*,
-        months.period_end
-    from rule_members
-    inner join months
-        on
-            rule_members.la_code = months.la_code
-            and rule_members.event_date between months.financial_year_start and months.period_end
-    where rule_members.basis = 'YTD'
-
-),
-
-snapshot as (
-
-    select
-        rule_members.*,
-        months.period_end
-    from rule_members
-    inner join months
-        on
-            rule_members.la_code = months.la_code
-            and rule_members.event_date = months.period_end
-    where rule_members.basis = 'SNAP'
 
 ),
 
 windowed as (
 
-    select * from in_month
-    union all
-    select * from rolling_12_months
-    union all
-    select * from year_to_date
-    union all
-    select * from snapshot
+    select
+        month_offsets.*,
+        months.period_end
+    from month_offsets
+    cross join unnest(generate_series(0, month_offsets.last_month_offset)) as month_offset_list (month_offset)
+    inner join months
+        on
+            month_offsets.la_code = months.la_code
+            and last_day(date_trunc('month', month_offsets.event_date) + to_months(month_offset_list.month_offset))
+            = months.period_end
+    where month_offsets.basis != 'SNAP' or month_offsets.event_date = months.period_end
 
 ),
 
