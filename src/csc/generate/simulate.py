@@ -216,6 +216,7 @@ class Simulation:
         self.recent_refs: deque[tuple[date, int]] = deque()  # (referral date, pid), last 3 years
         self.recent_eh: deque[tuple[date, int]] = deque()
         self.known: list[int] = []  # children known to the service, for repeat contacts
+        self.had_cp: list[int] = []  # children who have had a CP plan, for repeat plans
         self.buffer: list[tuple[str, dict]] = []
         self._keep_journey = False
         self.teams: dict[tuple[str, int | None], tuple[int, list[int]]] = {}
@@ -468,8 +469,24 @@ class Simulation:
         return k
 
     # ------------------------------------------------------------------ front door
+    def _pick_after_cp(self, d: date) -> Child | None:
+        """A child whose CP plan and episode ended 30 days to 6 years ago (repeat plans come from these)."""
+        rng = self.rng
+        for _ in range(12):
+            if not self.had_cp:
+                return None
+            ch = self.children[self.had_cp[rng.randrange(len(self.had_cp))]]
+            gap = (d - ch.open_until).days if ch.open_until is not None else -1
+            if 30 <= gap <= 6 * 365 and age_at(ch.dob, d) < 18:
+                return ch
+        return None
+
     def _pick_rereferral(self, d: date) -> Child | None:
         rng = self.rng
+        if rng.random() < self.p.p_reref_after_cp:
+            ch = self._pick_after_cp(d)
+            if ch is not None:
+                return ch
         while self.recent_refs and (d - self.recent_refs[0][0]).days > 3 * 365:
             self.recent_refs.popleft()
         u = rng.random()
@@ -583,7 +600,8 @@ class Simulation:
         nfa = rng.random() < p.p_referral_nfa
         close, reason = None, None
         asm_end = None
-        did_s47 = not nfa and rng.random() < p.p_s47
+        repeat_cp = ch.cp_plans > 0
+        did_s47 = not nfa and rng.random() < (p.p_repeat_cp_s47 if repeat_cp else p.p_s47)
         cp_end = None
         went_to_cla = None
         if nfa:
@@ -594,7 +612,7 @@ class Simulation:
                 weights=[p.p_asm_nfa, p.p_asm_stepdown, 1 - p.p_asm_nfa - p.p_asm_stepdown],
             )[0]
             if did_s47:
-                s47 = self.s47(ch, d, ref_id)
+                s47 = self.s47(ch, d, ref_id, repeat_cp)
                 if s47["cp_end"] is not None or s47["cp_open"]:
                     outcome = "ongoing"
                     cp_end = s47["cp_end"]
@@ -692,12 +710,12 @@ class Simulation:
         )
         return auth
 
-    def s47(self, ch: Child, ref_date: date, ref_id: int) -> dict:
+    def s47(self, ch: Child, ref_date: date, ref_id: int, repeat_cp: bool = False) -> dict:
         rng, p, cal = self.rng, self.p, self.cal
         start = cal.next_workday(ref_date + D(days=rng.choice([0, 0, 1, 1, 2, 3, 5])))
         end = cal.add(start, rng.randint(4, 20))
         res = {"cp_end": None, "cp_open": False, "to_cla": None}
-        icpc = rng.random() < p.p_icpc
+        icpc = rng.random() < (p.p_repeat_cp_icpc if repeat_cp else p.p_icpc)
         sid = self.nid("ssd_s47_enquiry")
         icpc_date = None
         if icpc:
@@ -792,6 +810,8 @@ class Simulation:
                 "cppl_cp_plan_latest_category": cat if rng.random() < 0.9 else pick(rng, CP_CATEGORIES),
             },
         )
+        if ch.cp_plans == 0:
+            self.had_cp.append(ch.pid)
         ch.cp_plans += 1
         self.cp_reviews(ch, plan_id, start, end)
         self.cp_visits(ch, plan_id, start, end)
