@@ -10,6 +10,28 @@ safeguarding as (
 
 ),
 
+looked_after as (
+
+    select * from {{ ref('int_indicator_member_rules__looked_after') }}
+
+),
+
+early_help as (
+
+    select * from {{ ref('int_indicator_member_rules__early_help') }}
+
+),
+
+all_rules as (
+
+    select * from safeguarding
+    union all
+    select * from looked_after
+    union all
+    select * from early_help
+
+),
+
 final as (
 
     select
@@ -22,7 +44,7 @@ final as (
         locality_name,
         is_in_numerator,
         numerator_amount
-    from safeguarding
+    from all_rules
 
 )
 

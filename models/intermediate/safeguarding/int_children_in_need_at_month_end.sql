@@ -64,7 +64,7 @@ children as (
         period_end,
         person_id,
         min(referral_date) as earliest_open_referral_date,
-        arg_max(locality_name, (referral_date, referral_id)) as locality_name,
+        arg_max_null(locality_name, (referral_date, referral_id)) as locality_name,
         count(*) as open_episode_count
     from open_episodes
     group by la_code, period_end, person_id

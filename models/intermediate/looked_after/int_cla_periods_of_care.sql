@@ -1,0 +1,97 @@
+{#- Periods of care (indicators.md section 3, children looked after): a run of a child's ssd_cla_episodes
+    where each episode that ends with reason X1 continues into the next one starting the same day. A period
+    starts on its first episode's start date and ends on its last episode's end date with that episode's
+    reason (open while the last episode is open). A period whose legal status in force at its start date is
+    V3/V4 is a short-break period and is left out of start, end and outcome indicators. -#}
+with
+
+episodes as (
+
+    select * from {{ ref('int_cla_episodes_in_periods') }}
+
+),
+
+legal_statuses as (
+
+    select * from {{ ref('stg_ssd__legal_status') }}
+
+),
+
+code_lists as (
+
+    select * from {{ ref('code_lists') }}
+    where code_list = '903_rec'
+
+),
+
+periods as (
+
+    select
+        la_code,
+        person_id,
+        period_number,
+        any_value(cla_period_id) as cla_period_id,
+        min(episode_start_date) as period_start_date,
+        arg_max_null(episode_ceased_date, (episode_start_date, cla_episode_id)) as period_end_date,
+        arg_max_null(ceased_reason_code, (episode_start_date, cla_episode_id)) as end_reason_code,
+        arg_min(start_reason_code, (episode_start_date, cla_episode_id)) as start_reason_code,
+        count(*) as episode_count
+    from episodes
+    group by la_code, person_id, period_number
+
+),
+
+legal_status_at_start as (
+
+    select
+        periods.la_code,
+        periods.cla_period_id,
+        arg_max(
+            legal_statuses.legal_status_code,
+            (legal_statuses.legal_status_start_date, legal_statuses.legal_status_id)
+        ) as legal_status_code,
+        arg_max(
+            legal_statuses.is_short_break,
+            (legal_statuses.legal_status_start_date, legal_statuses.legal_status_id)
+        ) as is_short_break
+    from periods
+    inner join legal_statuses
+        on
+            periods.la_code = legal_statuses.la_code
+            and periods.person_id = legal_statuses.person_id
+            and {{ is_open_at('legal_statuses.legal_status_start_date', 'legal_statuses.legal_status_end_date',
+                'periods.period_start_date') }}
+    group by periods.la_code, periods.cla_period_id
+
+),
+
+final as (
+
+    select
+        periods.la_code,
+        periods.cla_period_id,
+        periods.person_id,
+        periods.period_number,
+        periods.period_start_date,
+        periods.period_end_date,
+        periods.start_reason_code,
+        periods.end_reason_code,
+        code_lists.category as end_reason_category,
+        periods.episode_count,
+        legal_status_at_start.legal_status_code as legal_status_code_at_start,
+        coalesce(legal_status_at_start.is_short_break, false) as is_short_break,
+        periods.period_end_date - periods.period_start_date as period_days,
+        coalesce(periods.end_reason_code in ('E11', 'E12'), false) as is_ended_by_adoption,
+        coalesce(periods.end_reason_code in ('E45', 'E46'), false) as is_ended_by_sgo,
+        coalesce(periods.end_reason_code in ('E11', 'E12', 'E45', 'E46', 'E41', 'E47', 'E48'), false)
+            as is_ended_by_permanence_order
+    from periods
+    left join legal_status_at_start
+        on
+            periods.la_code = legal_status_at_start.la_code
+            and periods.cla_period_id = legal_status_at_start.cla_period_id
+    left join code_lists on periods.end_reason_code = code_lists.code
+
+)
+
+select * from final
