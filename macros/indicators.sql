@@ -21,10 +21,11 @@
 {#- One member rule of the indicator mechanism: the rows of `relation` (filtered by `where`) that make up
     the cohort of every indicator whose seed row names `rule` as its member_rule. Each row is one counted
     record (or child), dated by `event_date` (the period end for snapshot rules); `numerator` says whether
-    it is also in the numerator, `amount` is what an average or maximum adds up. -#}
+    it is also in the numerator, `amount` is what an average or maximum adds up, and `weight` what the member
+    adds to an average's denominator (1 unless the average is per FTE, say). -#}
 {% macro indicator_member_rule(
     rule, relation, record_type, record_id, event_date, numerator='true', where='true',
-    locality='locality_name', amount='null'
+    locality='locality_name', amount='null', weight='1'
 ) -%}
     select
         la_code,
@@ -35,7 +36,8 @@
         cast({{ event_date }} as date) as event_date,
         cast({{ locality }} as varchar) as locality_name,
         coalesce({{ numerator }}, false) as is_in_numerator,
-        cast({{ amount }} as double) as numerator_amount
+        cast({{ amount }} as double) as numerator_amount,
+        cast({{ weight }} as double) as denominator_weight
     from {{ relation }}
     where ({{ where }}) and {{ event_date }} is not null
 {%- endmacro %}

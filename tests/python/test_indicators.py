@@ -46,7 +46,7 @@ def months(first: date, last: date) -> list[date]:
 
 def test_every_indicator_every_month_or_a_stated_reason(warehouse):
     manifests = warehouse.execute("select la_code, period_start, extract_date from raw.manifests").fetchall()
-    assert warehouse.execute("select count(*) from marts.indicators").fetchone()[0] == len(INDICATORS) == 61
+    assert warehouse.execute("select count(*) from marts.indicators").fetchone()[0] == len(INDICATORS) == 77
     for la_code, period_start, extract_date in manifests:
         expected_months = months(period_start, extract_date)
         assert expected_months[-1] == EXTRACT_DATE

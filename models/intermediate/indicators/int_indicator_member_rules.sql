@@ -22,6 +22,12 @@ early_help as (
 
 ),
 
+adoption_and_workforce as (
+
+    select * from {{ ref('int_indicator_member_rules__adoption_and_workforce') }}
+
+),
+
 all_rules as (
 
     select * from safeguarding
@@ -29,6 +35,8 @@ all_rules as (
     select * from looked_after
     union all
     select * from early_help
+    union all
+    select * from adoption_and_workforce
 
 ),
 
@@ -43,7 +51,8 @@ final as (
         event_date,
         locality_name,
         is_in_numerator,
-        numerator_amount
+        numerator_amount,
+        denominator_weight
     from all_rules
 
 )

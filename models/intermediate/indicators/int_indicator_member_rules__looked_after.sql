@@ -14,6 +14,34 @@ periods as (
 
 care_leavers as (select * from {{ ref('int_care_leaver_months') }}),
 
+placements as (select * from {{ ref('int_cla_children_placements_at_month_end') }}),
+
+checks as (select * from {{ ref('int_cla_children_visits_and_health_at_month_end') }}),
+
+cla_children as (
+
+    select
+        la_code,
+        cla_id,
+        any_value(person_id) as person_id
+    from {{ ref('stg_ssd__cla_episodes') }}
+    group by la_code, cla_id
+
+),
+
+cla_reviews as (
+
+    select
+        reviews.*,
+        cla_children.person_id
+    from {{ ref('stg_ssd__cla_reviews') }} as reviews
+    left join cla_children
+        on
+            reviews.la_code = cla_children.la_code
+            and reviews.cla_id = cla_children.cla_id
+
+),
+
 final as (
 
     {{ indicator_member_rule('cla_children', 'looked_after', 'child', 'person_id', 'period_end',
@@ -33,6 +61,36 @@ final as (
     union all
     {{ indicator_member_rule('cla_periods_ended_sgo', 'periods', 'cla_period', 'cla_period_id',
         'period_end_date', numerator='is_ended_by_sgo', locality='null') }}
+    union all
+    {{ indicator_member_rule('cla_children_3_placements', 'placements', 'child', 'person_id', 'period_end',
+        numerator='has_3_or_more_placements', locality='null') }}
+    union all
+    {{ indicator_member_rule('cla_children_long_term_stable', 'placements', 'child', 'person_id', 'period_end',
+        numerator='is_in_placement_24_months_or_more', where='is_long_term_cohort', locality='null') }}
+    union all
+    {{ indicator_member_rule('cla_children_family_based', 'placements', 'child', 'person_id', 'period_end',
+        numerator='is_family_based', locality='null') }}
+    union all
+    {{ indicator_member_rule('cla_children_placed_with_parents', 'placements', 'child', 'person_id', 'period_end',
+        numerator='is_placed_with_parents', locality='null') }}
+    union all
+    {{ indicator_member_rule('cla_children_foster_non_kin', 'placements', 'child', 'person_id', 'period_end',
+        numerator='is_foster_non_kin', locality='null') }}
+    union all
+    {{ indicator_member_rule('cla_children_residential', 'placements', 'child', 'person_id', 'period_end',
+        numerator='is_residential', locality='null') }}
+    union all
+    {{ indicator_member_rule('cla_reviews_timely', 'cla_reviews', 'cla_review', 'cla_review_id', 'review_date',
+        numerator='review_date <= review_due_date', where='not coalesce(is_cancelled, false)', locality='null') }}
+    union all
+    {{ indicator_member_rule('cla_children_visited_6w', 'checks', 'child', 'person_id', 'period_end',
+        numerator='is_seen_in_last_42_days', where='is_visit_cohort', locality='null') }}
+    union all
+    {{ indicator_member_rule('cla_children_health_check', 'checks', 'child', 'person_id', 'period_end',
+        numerator='has_health_check_in_last_12_months', where='is_health_cohort', locality='null') }}
+    union all
+    {{ indicator_member_rule('cla_children_dental_check', 'checks', 'child', 'person_id', 'period_end',
+        numerator='has_dental_check_in_last_12_months', where='is_health_cohort', locality='null') }}
     union all
     {{ indicator_member_rule('care_leavers_17_21', 'care_leavers', 'child', 'person_id', 'period_end',
         where='age_at_period_end between 17 and 21', locality='null') }}

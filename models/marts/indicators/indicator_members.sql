@@ -95,7 +95,8 @@ final as (
         locality_name,
         is_in_numerator,
         is_in_denominator,
-        numerator_amount
+        numerator_amount,
+        denominator_weight
     from windowed
 
 )

@@ -5,7 +5,8 @@
       percentage  numerator = members in the numerator, denominator = members; value = 100 x n / d
       rate        numerator = members, denominator = 0-17 population in force at period_end;
                   value = n x rate_multiplier / d x 10,000
-      average     numerator = sum of the members' amounts, denominator = members; value = n / d
+      average     numerator = sum of the members' amounts, denominator = sum of their weights (1 each,
+                  or e.g. FTE); value = n / d
     An empty denominator gives value NULL, never 0, with numerator and denominator still written. Every
     month of the council's spine has a row for every indicator its extract supports, zero when nothing
     happened; localities are every locality of ssd_department, plus 'Unknown' for records whose team has
@@ -58,7 +59,8 @@ council_totals as (
         count(*) filter (where is_in_numerator) as numerator_count,
         count(*) filter (where is_in_denominator) as denominator_count,
         sum(numerator_amount) filter (where is_in_numerator) as numerator_sum,
-        max(numerator_amount) filter (where is_in_numerator) as numerator_max
+        max(numerator_amount) filter (where is_in_numerator) as numerator_max,
+        sum(coalesce(denominator_weight, 1)) filter (where is_in_denominator) as denominator_sum
     from members
     group by la_code, indicator_id, period_end
 
@@ -75,7 +77,8 @@ locality_totals as (
         count(*) filter (where members.is_in_numerator) as numerator_count,
         count(*) filter (where members.is_in_denominator) as denominator_count,
         sum(members.numerator_amount) filter (where members.is_in_numerator) as numerator_sum,
-        max(members.numerator_amount) filter (where members.is_in_numerator) as numerator_max
+        max(members.numerator_amount) filter (where members.is_in_numerator) as numerator_max,
+        sum(coalesce(members.denominator_weight, 1)) filter (where members.is_in_denominator) as denominator_sum
     from members
     inner join indicators on members.indicator_id = indicators.indicator_id
     where indicators.has_locality_breakdown
@@ -146,7 +149,7 @@ measured as (
         case indicators.type
             when 'rate' then months.population_0_17
             when 'percentage' then coalesce(totals.denominator_count, 0)
-            when 'average' then coalesce(totals.denominator_count, 0)
+            when 'average' then coalesce(totals.denominator_sum, 0)
         end as denominator
     from spine
     inner join indicators on spine.indicator_id = indicators.indicator_id

@@ -1,0 +1,38 @@
+{#- The member rules of the adoption and workforce indicators (indicators.md section 3). Averages carry
+    their amounts: A10 and A2 days per child adopted; caseloads per professional, weighted by FTE. -#}
+with
+
+adoptions as (select * from {{ ref('int_adoptions') }}),
+
+caseloads as (
+
+    select
+        *,
+        cast(null as varchar) as person_id
+    from {{ ref('int_caseloads_at_month_end') }}
+
+),
+
+final as (
+
+    {{ indicator_member_rule('children_adopted', 'adoptions', 'cla_period', 'cla_period_id', 'adoption_date',
+        locality='null') }}
+    union all
+    {{ indicator_member_rule('children_adopted_a10', 'adoptions', 'cla_period', 'cla_period_id', 'adoption_date',
+        where='a10_days is not null', amount='a10_days', locality='null') }}
+    union all
+    {{ indicator_member_rule('children_adopted_a2', 'adoptions', 'cla_period', 'cla_period_id', 'adoption_date',
+        where='a2_days is not null', amount='a2_days', locality='null') }}
+    union all
+    {{ indicator_member_rule('professionals_agency', 'caseloads', 'professional', 'professional_id',
+        'period_end', numerator='is_agency_worker') }}
+    union all
+    {{ indicator_member_rule('professionals_caseload_per_fte', 'caseloads', 'professional', 'professional_id',
+        'period_end', amount='caseload', weight='full_time_equivalency') }}
+    union all
+    {{ indicator_member_rule('professionals_max_caseload', 'caseloads', 'professional', 'professional_id',
+        'period_end', amount='caseload') }}
+
+)
+
+select * from final

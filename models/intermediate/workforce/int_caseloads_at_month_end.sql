@@ -1,0 +1,88 @@
+{#- Professionals' caseloads at each council month end D (indicators.md section 3, workforce): an
+    involvement open at D (start <= D and (end null or end > D)) links a professional to a child; the
+    caseload is the number of distinct children of the professional's open involvements. Each professional
+    is reported under one locality at D: that of the team of their latest-starting open involvement, so
+    that localities add up to the council. -#}
+with
+
+involvements as (
+
+    select * from {{ ref('stg_ssd__involvements') }}
+
+),
+
+professionals as (
+
+    select * from {{ ref('stg_ssd__professionals') }}
+
+),
+
+months as (
+
+    select * from {{ ref('int_council_months') }}
+
+),
+
+teams as (
+
+    select * from {{ ref('int_teams_with_locality') }}
+
+),
+
+open_involvements as (
+
+    select
+        months.la_code,
+        months.period_end,
+        involvements.professional_id,
+        involvements.person_id,
+        involvements.involvement_id,
+        involvements.involvement_start_date,
+        involvements.team_id
+    from months
+    inner join involvements
+        on
+            months.la_code = involvements.la_code
+            and {{ is_open_at('involvements.involvement_start_date', 'involvements.involvement_end_date',
+                'months.period_end') }}
+    where involvements.professional_id is not null
+
+),
+
+caseloads as (
+
+    select
+        la_code,
+        period_end,
+        professional_id,
+        count(distinct person_id) as caseload,
+        arg_max(team_id, (involvement_start_date, involvement_id)) as team_id
+    from open_involvements
+    group by la_code, period_end, professional_id
+
+),
+
+final as (
+
+    select
+        caseloads.la_code,
+        caseloads.period_end,
+        caseloads.professional_id,
+        caseloads.caseload,
+        caseloads.team_id,
+        teams.locality_name,
+        professionals.full_time_equivalency,
+        coalesce(professionals.is_agency_worker, false) as is_agency_worker
+    from caseloads
+    left join professionals
+        on
+            caseloads.la_code = professionals.la_code
+            and caseloads.professional_id = professionals.professional_id
+    left join teams
+        on
+            caseloads.la_code = teams.la_code
+            and caseloads.team_id = teams.team_id
+
+)
+
+select * from final
