@@ -1,5 +1,6 @@
 -- For every indicator with a locality breakdown, the locality rows (including 'Unknown') add up to the
--- council total: numerators and denominators alike. Returns the rows that do not.
+-- council total: numerators and denominators alike (to 1e-6: FTE sums are floating point and add up in a
+-- different order). Returns the rows that do not.
 with
 
 indicator_values as (
@@ -57,8 +58,9 @@ final as (
         and indicators.numerator_aggregation != 'max'
         and (
             localities.numerator is null
-            or council.numerator != localities.numerator
-            or council.denominator is distinct from localities.denominator
+            or abs(council.numerator - localities.numerator) > 1e-6
+            or (council.denominator is null) != (localities.denominator is null)
+            or abs(council.denominator - localities.denominator) > 1e-6
         )
 
 )
