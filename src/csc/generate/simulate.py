@@ -1170,6 +1170,9 @@ class Simulation:
         out = []
         d = start
         first = True
+        # a minority of children move often throughout (3+ placements in a year); the rest are unstable in
+        # their first year and settle after it (long-term stability)
+        unstable = rng.random() < 0.08
         while d < end:
             age = age_at(ch.dob, d)
             if age < 12:
@@ -1222,8 +1225,8 @@ class Simulation:
             provider = {"P1": "PR0"}.get(ptype) or (
                 "PR1" if ptype[0] == "U" and rng.random() < 0.65 else rng.choice(["PR4", "PR4", "PR5", "PR1"])
             )
-            # time to the next move: unstable early, settling later
-            rate = 0.75 if (d - start).days < 365 else 0.18
+            # time to the next move (moves per year)
+            rate = 2.5 if unstable else 0.75 if (d - start).days < 365 else 0.08
             stay = int(rng.expovariate(rate) * 365) + 7
             nxt = min(end, d + D(days=stay))
             if track == "adoption" and d < perm["placed"] <= nxt:
