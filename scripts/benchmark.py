@@ -49,12 +49,16 @@ print(sum(f["rows_landed"] for f in r.files))
 
 def timed(cmd: list[str], env: dict | None = None) -> tuple[float, float, str]:
     """(seconds, peak resident MB, stdout) of one child process."""
-    t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    _, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - t0
-    out = proc.stdout.read() if proc.stdout else ""
-    err = proc.stderr.read() if proc.stderr else ""
+    # Output goes to temporary files, not pipes: a child that writes more than a pipe buffer (dbt build
+    # does) would block on a full pipe while we wait for it to exit.
+    with tempfile.TemporaryFile("w+") as out_file, tempfile.TemporaryFile("w+") as err_file:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out_file, stderr=err_file, text=True)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - t0
+        out_file.seek(0)
+        err_file.seek(0)
+        out, err = out_file.read(), err_file.read()
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{' '.join(cmd[:3])} failed:\n{out[-3000:]}\n{err[-3000:]}")
     return seconds, usage.ru_maxrss / 1024, out
