@@ -22,17 +22,18 @@
     the cohort of every indicator whose seed row names `rule` as its member_rule. Each row is one counted
     record (or child), dated by `event_date` (the period end for snapshot rules); `numerator` says whether
     it is also in the numerator, `amount` is what an average or maximum adds up, and `weight` what the member
-    adds to an average's denominator (1 unless the average is per FTE, say). -#}
+    adds to an average's denominator (1 unless the average is per FTE, say). `person` is the child, or null
+    when the member is not a child's record (a professional). -#}
 {% macro indicator_member_rule(
     rule, relation, record_type, record_id, event_date, numerator='true', where='true',
-    locality='locality_name', amount='null', weight='1'
+    locality='locality_name', amount='null', weight='1', person='person_id'
 ) -%}
     select
         la_code,
         '{{ rule }}' as member_rule,
         '{{ record_type }}' as record_type,
         cast({{ record_id }} as varchar) as record_id,
-        cast(person_id as varchar) as person_id,
+        cast({{ person }} as varchar) as person_id,
         cast({{ event_date }} as date) as event_date,
         cast({{ locality }} as varchar) as locality_name,
         coalesce({{ numerator }}, false) as is_in_numerator,
@@ -40,4 +41,40 @@
         cast({{ weight }} as double) as denominator_weight
     from {{ relation }}
     where ({{ where }}) and {{ event_date }} is not null
+{%- endmacro %}
+
+{#- "in the last N <unit>" ending D (indicators.md section 1, month offsets): (D minus N) < date <= D, with
+    DuckDB's month arithmetic (clamped to the month's last day). `span` is an interval literal body, e.g.
+    '42 day', '6 month', '12 month'. -#}
+{% macro is_within_last(event_date, at_date, span) -%}
+    ({{ event_date }} > cast({{ at_date }} - interval {{ span }} as date) and {{ event_date }} <= {{ at_date }})
+{%- endmacro %}
+
+{#- A temporary placement (903 PLACE T0-T4) is not counted as a placement (indicators.md section 3). -#}
+{% macro is_temporary_placement(placement_type_code) -%}
+    ({{ placement_type_code }} in ('T0', 'T1', 'T2', 'T3', 'T4'))
+{%- endmacro %}
+
+{#- The legal status in force at a date for each row of `relation` (indicators.md section 1): the child's
+    ssd_legal_status record with start <= date and (end null or end > date); the latest-starting one when
+    records overlap. Returns `keys` with legal_status_code and is_short_break (V3/V4). -#}
+{% macro legal_status_in_force(relation, keys, at_date) -%}
+    select
+        {% for key in keys %}{{ relation }}.{{ key }},{% endfor %}
+        arg_max(
+            legal_statuses.legal_status_code,
+            (legal_statuses.legal_status_start_date, legal_statuses.legal_status_id)
+        ) as legal_status_code,
+        arg_max(
+            legal_statuses.is_short_break,
+            (legal_statuses.legal_status_start_date, legal_statuses.legal_status_id)
+        ) as is_short_break
+    from {{ relation }}
+    inner join {{ ref('stg_ssd__legal_status') }} as legal_statuses
+        on
+            {{ relation }}.la_code = legal_statuses.la_code
+            and {{ relation }}.person_id = legal_statuses.person_id
+            and {{ is_open_at('legal_statuses.legal_status_start_date', 'legal_statuses.legal_status_end_date',
+                relation ~ '.' ~ at_date) }}
+    group by {% for key in keys %}{{ relation }}.{{ key }}{% if not loop.last %}, {% endif %}{% endfor %}
 {%- endmacro %}

@@ -55,9 +55,7 @@ final as (
         coalesce(status_rows.is_accommodation_suitable, false) as is_suitably_accommodated,
         coalesce(status_rows.in_touch_code = 'YES', false) as is_in_touch,
         coalesce(
-            status_rows.pathway_plan_review_date > cast(months.period_end - interval 6 month as date)
-            and status_rows.pathway_plan_review_date <= months.period_end,
-            false
+            {{ is_within_last('status_rows.pathway_plan_review_date', 'months.period_end', '6 month') }}, false
         ) as has_pathway_plan_reviewed_in_6_months
     from status_rows
     inner join months

@@ -1,17 +1,11 @@
 {#- The member rules of the adoption and workforce indicators (indicators.md section 3). Averages carry
-    their amounts: A10 and A2 days per child adopted; caseloads per professional, weighted by FTE. -#}
+    their amounts: A10 and A2 days per child adopted; caseloads per professional, weighted by FTE (a
+    missing FTE counts as 1). -#}
 with
 
 adoptions as (select * from {{ ref('int_adoptions') }}),
 
-caseloads as (
-
-    select
-        *,
-        cast(null as varchar) as person_id
-    from {{ ref('int_caseloads_at_month_end') }}
-
-),
+caseloads as (select * from {{ ref('int_caseloads_at_month_end') }}),
 
 final as (
 
@@ -25,13 +19,13 @@ final as (
         where='a2_days is not null', amount='a2_days', locality='null') }}
     union all
     {{ indicator_member_rule('professionals_agency', 'caseloads', 'professional', 'professional_id',
-        'period_end', numerator='is_agency_worker') }}
+        'period_end', numerator='is_agency_worker', person='null') }}
     union all
     {{ indicator_member_rule('professionals_caseload_per_fte', 'caseloads', 'professional', 'professional_id',
-        'period_end', amount='caseload', weight='full_time_equivalency') }}
+        'period_end', amount='caseload', weight='coalesce(full_time_equivalency, 1)', person='null') }}
     union all
     {{ indicator_member_rule('professionals_max_caseload', 'caseloads', 'professional', 'professional_id',
-        'period_end', amount='caseload') }}
+        'period_end', amount='caseload', person='null') }}
 
 )
 

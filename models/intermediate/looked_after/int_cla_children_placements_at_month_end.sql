@@ -106,7 +106,7 @@ placement_history as (
 
 ),
 
-final as (
+described as (
 
     select
         children.la_code,
@@ -117,29 +117,7 @@ final as (
         placement_history.current_placement_id,
         placement_history.current_placement_start_date,
         current_placements.placement_type_code as current_placement_type_code,
-        coalesce(placement_history.placements_in_12_months, 0) as placements_in_12_months,
-        coalesce(placement_history.placements_in_12_months, 0) >= 3 as has_3_or_more_placements,
-        coalesce(
-            {{ age_at('people.date_of_birth', 'children.period_end') }} < 16
-            and current_periods.current_period_start_date
-            <= cast(children.period_end - interval 30 month as date),
-            false
-        ) as is_long_term_cohort,
-        coalesce(
-            placement_history.current_placement_start_date <= cast(children.period_end - interval 24 month as date),
-            false
-        ) as is_in_placement_24_months_or_more,
-        coalesce(
-            current_placements.placement_type_code in (
-                'U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'A3', 'A4', 'A5', 'A6', 'P1'
-            ),
-            false
-        ) as is_family_based,
-        coalesce(current_placements.placement_type_code = 'P1', false) as is_placed_with_parents,
-        coalesce(current_placements.placement_type_code in ('U4', 'U5', 'U6'), false) as is_foster_non_kin,
-        coalesce(
-            current_placements.placement_type_code in ('K1', 'K2', 'K3', 'R1', 'R2', 'R5', 'S1'), false
-        ) as is_residential
+        coalesce(placement_history.placements_in_12_months, 0) as placements_in_12_months
     from children
     left join people
         on
@@ -159,6 +137,28 @@ final as (
         on
             placement_history.la_code = current_placements.la_code
             and placement_history.current_placement_id = current_placements.placement_id
+
+),
+
+final as (
+
+    select
+        *,
+        placements_in_12_months >= 3 as has_3_or_more_placements,
+        coalesce(
+            age_at_period_end < 16
+            and current_period_start_date <= cast(period_end - interval 30 month as date),
+            false
+        ) as is_long_term_cohort,
+        coalesce(current_placement_start_date <= cast(period_end - interval 24 month as date), false)
+            as is_in_placement_24_months_or_more,
+        coalesce(
+            current_placement_type_code in ('U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'A3', 'A4', 'A5', 'A6', 'P1'), false
+        ) as is_family_based,
+        coalesce(current_placement_type_code = 'P1', false) as is_placed_with_parents,
+        coalesce(current_placement_type_code in ('U4', 'U5', 'U6'), false) as is_foster_non_kin,
+        coalesce(current_placement_type_code in ('K1', 'K2', 'K3', 'R1', 'R2', 'R5', 'S1'), false) as is_residential
+    from described
 
 )
 

@@ -37,8 +37,7 @@ latest_visits as (
         on
             children.la_code = visits.la_code
             and children.person_id = visits.person_id
-            and children.period_end >= visits.visit_date
-            and visits.visit_date > children.period_end - 42
+            and {{ is_within_last('visits.visit_date', 'children.period_end', '42 day') }}
     group by children.la_code, children.period_end, children.person_id
 
 ),
@@ -60,8 +59,7 @@ latest_checks as (
         on
             children.la_code = health_checks.la_code
             and children.person_id = health_checks.person_id
-            and children.period_end >= health_checks.health_check_date
-            and health_checks.health_check_date > cast(children.period_end - interval 12 month as date)
+            and {{ is_within_last('health_checks.health_check_date', 'children.period_end', '12 month') }}
     group by children.la_code, children.period_end, children.person_id
 
 ),

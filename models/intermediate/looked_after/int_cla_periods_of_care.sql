@@ -11,12 +11,6 @@ episodes as (
 
 ),
 
-legal_statuses as (
-
-    select * from {{ ref('stg_ssd__legal_status') }}
-
-),
-
 code_lists as (
 
     select * from {{ ref('code_lists') }}
@@ -43,25 +37,7 @@ periods as (
 
 legal_status_at_start as (
 
-    select
-        periods.la_code,
-        periods.cla_period_id,
-        arg_max(
-            legal_statuses.legal_status_code,
-            (legal_statuses.legal_status_start_date, legal_statuses.legal_status_id)
-        ) as legal_status_code,
-        arg_max(
-            legal_statuses.is_short_break,
-            (legal_statuses.legal_status_start_date, legal_statuses.legal_status_id)
-        ) as is_short_break
-    from periods
-    inner join legal_statuses
-        on
-            periods.la_code = legal_statuses.la_code
-            and periods.person_id = legal_statuses.person_id
-            and {{ is_open_at('legal_statuses.legal_status_start_date', 'legal_statuses.legal_status_end_date',
-                'periods.period_start_date') }}
-    group by periods.la_code, periods.cla_period_id
+    {{ legal_status_in_force('periods', ['la_code', 'cla_period_id'], 'period_start_date') }}
 
 ),
 
@@ -81,10 +57,9 @@ final as (
         legal_status_at_start.legal_status_code as legal_status_code_at_start,
         coalesce(legal_status_at_start.is_short_break, false) as is_short_break,
         periods.period_end_date - periods.period_start_date as period_days,
-        coalesce(periods.end_reason_code in ('E11', 'E12'), false) as is_ended_by_adoption,
-        coalesce(periods.end_reason_code in ('E45', 'E46'), false) as is_ended_by_sgo,
-        coalesce(periods.end_reason_code in ('E11', 'E12', 'E45', 'E46', 'E41', 'E47', 'E48'), false)
-            as is_ended_by_permanence_order
+        coalesce(code_lists.category = 'adopted', false) as is_ended_by_adoption,
+        coalesce(code_lists.category = 'sgo', false) as is_ended_by_sgo,
+        coalesce(code_lists.category in ('adopted', 'sgo', 'cao'), false) as is_ended_by_permanence_order
     from periods
     left join legal_status_at_start
         on

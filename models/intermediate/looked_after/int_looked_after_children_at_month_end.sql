@@ -10,12 +10,6 @@ episodes as (
 
 ),
 
-legal_statuses as (
-
-    select * from {{ ref('stg_ssd__legal_status') }}
-
-),
-
 months as (
 
     select * from {{ ref('int_council_months') }}
@@ -40,26 +34,7 @@ children_with_open_episode as (
 
 legal_status_in_force as (
 
-    select
-        children.la_code,
-        children.period_end,
-        children.person_id,
-        arg_max(
-            legal_statuses.legal_status_code,
-            (legal_statuses.legal_status_start_date, legal_statuses.legal_status_id)
-        ) as legal_status_code,
-        arg_max(
-            legal_statuses.is_short_break,
-            (legal_statuses.legal_status_start_date, legal_statuses.legal_status_id)
-        ) as is_short_break
-    from children_with_open_episode as children
-    inner join legal_statuses
-        on
-            children.la_code = legal_statuses.la_code
-            and children.person_id = legal_statuses.person_id
-            and {{ is_open_at('legal_statuses.legal_status_start_date', 'legal_statuses.legal_status_end_date',
-                'children.period_end') }}
-    group by children.la_code, children.period_end, children.person_id
+    {{ legal_status_in_force('children_with_open_episode', ['la_code', 'period_end', 'person_id'], 'period_end') }}
 
 ),
 

@@ -21,7 +21,7 @@ teams as (
 
 ),
 
-final as (
+linked as (
 
     select
         assessments.la_code,
@@ -38,15 +38,7 @@ final as (
         {{ working_days('assessments.assessment_start_date', 'assessments.assessment_auth_date') }}
             as working_days_start_to_authorised,
         {{ working_days('referrals.referral_date', 'assessments.assessment_auth_date') }}
-            as working_days_referral_to_authorised,
-        coalesce(
-            {{ working_days('assessments.assessment_start_date', 'assessments.assessment_auth_date') }} <= 45,
-            false
-        ) as is_authorised_within_45_working_days,
-        coalesce(
-            {{ working_days('referrals.referral_date', 'assessments.assessment_auth_date') }} <= 45,
-            false
-        ) as is_authorised_within_45_working_days_of_referral
+            as working_days_referral_to_authorised
     from assessments
     left join referrals
         on
@@ -56,6 +48,17 @@ final as (
         on
             assessments.la_code = teams.la_code
             and assessments.assessment_team_id = teams.team_id
+
+),
+
+final as (
+
+    select
+        *,
+        coalesce(working_days_start_to_authorised <= 45, false) as is_authorised_within_45_working_days,
+        coalesce(working_days_referral_to_authorised <= 45, false)
+            as is_authorised_within_45_working_days_of_referral
+    from linked
 
 )
 

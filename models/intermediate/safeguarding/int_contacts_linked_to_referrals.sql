@@ -34,28 +34,36 @@ referrals_in_window as (
 
 ),
 
+timed as (
+
+    select
+        contacts.*,
+        {{ working_days('contacts.contact_date', 'contacts.decision_date') }} as decision_working_days
+    from contacts
+
+),
+
 final as (
 
     select
-        contacts.la_code,
-        contacts.contact_id,
-        contacts.person_id,
-        contacts.contact_date,
-        contacts.contact_source_code,
-        contacts.contact_level,
-        contacts.decision_date,
-        {{ working_days('contacts.contact_date', 'contacts.decision_date') }} as decision_working_days,
-        coalesce(contacts.contact_level in ('harm', 'not_sure'), true) as is_decision_timeliness_cohort,
-        coalesce({{ working_days('contacts.contact_date', 'contacts.decision_date') }} <= 1, false)
-            as is_decided_within_1_working_day,
+        timed.la_code,
+        timed.contact_id,
+        timed.person_id,
+        timed.contact_date,
+        timed.contact_source_code,
+        timed.contact_level,
+        timed.decision_date,
+        timed.decision_working_days,
+        coalesce(timed.contact_level in ('harm', 'not_sure'), true) as is_decision_timeliness_cohort,
+        coalesce(timed.decision_working_days <= 1, false) as is_decided_within_1_working_day,
         referrals_in_window.linked_referral_id,
         referrals_in_window.linked_referral_date,
         referrals_in_window.linked_referral_id is not null as is_followed_by_referral
-    from contacts
+    from timed
     left join referrals_in_window
         on
-            contacts.la_code = referrals_in_window.la_code
-            and contacts.contact_id = referrals_in_window.contact_id
+            timed.la_code = referrals_in_window.la_code
+            and timed.contact_id = referrals_in_window.contact_id
 
 )
 

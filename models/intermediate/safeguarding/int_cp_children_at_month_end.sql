@@ -49,7 +49,7 @@ latest_visits as (
 
 ),
 
-final as (
+timed as (
 
     select
         children.la_code,
@@ -61,17 +61,23 @@ final as (
         {{ working_days('children.earliest_open_plan_start_date', 'children.period_end') }}
             as working_days_since_plan_start,
         {{ working_days('latest_visits.latest_seen_visit_date', 'children.period_end') }}
-            as working_days_since_seen,
-        {{ working_days('children.earliest_open_plan_start_date', 'children.period_end') }} >= 10
-            as is_visit_cohort,
-        coalesce({{ working_days('latest_visits.latest_seen_visit_date', 'children.period_end') }} <= 10, false)
-            as is_seen_within_10_working_days
+            as working_days_since_seen
     from children
     left join latest_visits
         on
             children.la_code = latest_visits.la_code
             and children.period_end = latest_visits.period_end
             and children.person_id = latest_visits.person_id
+
+),
+
+final as (
+
+    select
+        *,
+        working_days_since_plan_start >= 10 as is_visit_cohort,
+        coalesce(working_days_since_seen <= 10, false) as is_seen_within_10_working_days
+    from timed
 
 )
 

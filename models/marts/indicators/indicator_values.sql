@@ -48,20 +48,39 @@ localities as (
 
 ),
 
+by_locality as (
+
+    -- the one pass over the members: per locality ('Unknown' for members without one)
+    select
+        members.la_code,
+        members.indicator_id,
+        members.period_end,
+        coalesce(members.locality_name, 'Unknown') as locality_name,
+        count(*) filter (where members.is_in_numerator) as numerator_count,
+        count(*) filter (where members.is_in_denominator) as denominator_count,
+        sum(members.numerator_amount) filter (where members.is_in_numerator) as numerator_sum,
+        max(members.numerator_amount) filter (where members.is_in_numerator) as numerator_max,
+        sum(members.denominator_weight) filter (where members.is_in_denominator) as denominator_sum
+    from members
+    group by members.la_code, members.indicator_id, members.period_end, coalesce(members.locality_name, 'Unknown')
+
+),
+
 council_totals as (
 
+    -- rolled up from the locality rows, not a second pass over the members
     select
         la_code,
         indicator_id,
         period_end,
         'all' as breakdown,
         'all' as breakdown_value,
-        count(*) filter (where is_in_numerator) as numerator_count,
-        count(*) filter (where is_in_denominator) as denominator_count,
-        sum(numerator_amount) filter (where is_in_numerator) as numerator_sum,
-        max(numerator_amount) filter (where is_in_numerator) as numerator_max,
-        sum(coalesce(denominator_weight, 1)) filter (where is_in_denominator) as denominator_sum
-    from members
+        sum(numerator_count) as numerator_count,
+        sum(denominator_count) as denominator_count,
+        sum(numerator_sum) as numerator_sum,
+        max(numerator_max) as numerator_max,
+        sum(denominator_sum) as denominator_sum
+    from by_locality
     group by la_code, indicator_id, period_end
 
 ),
@@ -69,20 +88,19 @@ council_totals as (
 locality_totals as (
 
     select
-        members.la_code,
-        members.indicator_id,
-        members.period_end,
+        by_locality.la_code,
+        by_locality.indicator_id,
+        by_locality.period_end,
         'locality' as breakdown,
-        coalesce(members.locality_name, 'Unknown') as breakdown_value,
-        count(*) filter (where members.is_in_numerator) as numerator_count,
-        count(*) filter (where members.is_in_denominator) as denominator_count,
-        sum(members.numerator_amount) filter (where members.is_in_numerator) as numerator_sum,
-        max(members.numerator_amount) filter (where members.is_in_numerator) as numerator_max,
-        sum(coalesce(members.denominator_weight, 1)) filter (where members.is_in_denominator) as denominator_sum
-    from members
-    inner join indicators on members.indicator_id = indicators.indicator_id
+        by_locality.locality_name as breakdown_value,
+        by_locality.numerator_count,
+        by_locality.denominator_count,
+        by_locality.numerator_sum,
+        by_locality.numerator_max,
+        by_locality.denominator_sum
+    from by_locality
+    inner join indicators on by_locality.indicator_id = indicators.indicator_id
     where indicators.has_locality_breakdown
-    group by members.la_code, members.indicator_id, members.period_end, coalesce(members.locality_name, 'Unknown')
 
 ),
 

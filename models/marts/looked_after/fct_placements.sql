@@ -18,7 +18,7 @@ final as (
         placement_type_code,
         placement_provider_code,
         placement_change_reason_code,
-        placement_type_code in ('T0', 'T1', 'T2', 'T3', 'T4') as is_temporary,
+        coalesce({{ is_temporary_placement('placement_type_code') }}, false) as is_temporary,
         placement_end_date - placement_start_date as placement_days
     from placements
 
