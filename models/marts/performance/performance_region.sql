@@ -1,0 +1,103 @@
+{#- The regional comparison (the benchmarking table in seed 000): per indicator and month, the region made
+    of every council in the warehouse: numerators and denominators added up and the value computed as for
+    one council (percentages, rates and averages from the totals, the largest value for a maximum), how
+    many councils report it, and the best and worst council by the indicator's polarity (none for info
+    measures). -#}
+with
+
+indicator_values as (
+
+    select * from {{ ref('indicator_values') }}
+    where breakdown = 'all'
+
+),
+
+indicators as (
+
+    select * from {{ ref('indicators') }}
+
+),
+
+ranked as (
+
+    select
+        indicator_values.*,
+        indicators.type,
+        indicators.polarity,
+        indicators.rate_multiplier,
+        indicators.numerator_aggregation,
+        case indicators.polarity
+            when 'high' then row_number() over (
+                partition by indicator_values.indicator_id, indicator_values.period_end
+                order by indicator_values.value desc nulls last, indicator_values.la_code
+            )
+            when 'low' then row_number() over (
+                partition by indicator_values.indicator_id, indicator_values.period_end
+                order by indicator_values.value asc nulls last, indicator_values.la_code
+            )
+        end as rank_best_first,
+        case indicators.polarity
+            when 'high' then row_number() over (
+                partition by indicator_values.indicator_id, indicator_values.period_end
+                order by indicator_values.value asc nulls last, indicator_values.la_code
+            )
+            when 'low' then row_number() over (
+                partition by indicator_values.indicator_id, indicator_values.period_end
+                order by indicator_values.value desc nulls last, indicator_values.la_code
+            )
+        end as rank_worst_first
+    from indicator_values
+    inner join indicators
+        on indicator_values.indicator_id = indicators.indicator_id
+
+),
+
+region as (
+
+    select
+        indicator_id,
+        period_end,
+        any_value(type) as type,
+        any_value(polarity) as polarity,
+        any_value(rate_multiplier) as rate_multiplier,
+        any_value(numerator_aggregation) as numerator_aggregation,
+        count(*) as councils_reporting,
+        count(value) as councils_with_value,
+        sum(numerator) as numerator_total,
+        max(numerator) as numerator_max,
+        sum(denominator) as denominator_total,
+        max(la_code) filter (where rank_best_first = 1 and value is not null) as best_la_code,
+        max(value) filter (where rank_best_first = 1) as best_value,
+        max(la_code) filter (where rank_worst_first = 1 and value is not null) as worst_la_code,
+        max(value) filter (where rank_worst_first = 1) as worst_value
+    from ranked
+    group by indicator_id, period_end
+
+),
+
+final as (
+
+    select
+        indicator_id,
+        period_end,
+        polarity,
+        councils_reporting,
+        councils_with_value,
+        case when numerator_aggregation = 'max' then numerator_max else numerator_total end as numerator,
+        case when type != 'count' then denominator_total end as denominator,
+        case
+            when type = 'count' and numerator_aggregation = 'max' then numerator_max
+            when type = 'count' then numerator_total
+            when type = 'percentage' then 100 * numerator_total / nullif(denominator_total, 0)
+            when type = 'rate' then numerator_total * rate_multiplier / nullif(denominator_total, 0) * 10000
+            when type = 'average' then numerator_total / nullif(denominator_total, 0)
+        end as value,
+        best_la_code,
+        best_value,
+        worst_la_code,
+        worst_value
+    from region
+
+)
+
+select * from final
