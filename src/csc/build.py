@@ -155,6 +155,7 @@ def _write_build_info(db: Path, landing: Path, gate: GateResult, results: dict, 
             ]
             for r in results.get("results", [])
         ]
+        _write_gate_findings(con, gate)
         con.execute(
             "create or replace table audit.dbt_results (unique_id varchar, status varchar, "
             "execution_seconds double, message varchar, failures bigint)"
@@ -164,6 +165,33 @@ def _write_build_info(db: Path, landing: Path, gate: GateResult, results: dict, 
         con.execute("checkpoint")
     finally:
         con.close()
+
+
+def _write_gate_findings(con: duckdb.DuckDBPyConnection, gate: GateResult) -> None:
+    """The landing gate's verdict and findings per council (the report's data-quality page reads them).
+    Examples (row keys) are left out: the warehouse's audit tables hold no child-level values."""
+    con.execute(
+        "create or replace table audit.landing_gate (la_code varchar, extract_date date, status varchar, "
+        "checked_at timestamp, gate_seconds double)"
+    )
+    blocked = bool(gate.blocking)
+    con.executemany(
+        "insert into audit.landing_gate values (?, ?, ?, ?, ?)",
+        [
+            [c["la_code"], c.get("extract_date"), "blocked" if blocked else "passed", datetime.now(), gate.seconds]
+            for c in gate.councils
+        ],
+    )
+    con.execute(
+        "create or replace table audit.landing_gate_issues (la_code varchar, severity varchar, table_name varchar, "
+        "location varchar, column_name varchar, rule varchar, n_rows bigint, message varchar)"
+    )
+    rows = [
+        [i.location.split("/", 1)[0], i.severity, i.table, i.location, i.column, i.rule, i.rows, i.message]
+        for i in gate.issues
+    ]
+    if rows:
+        con.executemany("insert into audit.landing_gate_issues values (?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
 
 def summary_rows(warehouse: Path) -> list[tuple]:

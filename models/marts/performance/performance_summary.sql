@@ -12,7 +12,7 @@ rag_and_dot as (
 
 financial_years as (
 
-    select * from {{ ref('int_performance_financial_years') }}
+    select * from {{ ref('performance_financial_years') }}
 
 ),
 
