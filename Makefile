@@ -1,6 +1,6 @@
 # The two commands of the README:
 #   make run    set up the pinned environment, generate the demo extracts, run the landing gate,
-#               build and publish the warehouse, and print what was built
+#               build and publish the warehouse, and write each council's monthly report
 #   make test   every lint and test (what CI runs, via .ci/run)
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -9,7 +9,7 @@ export DBT_PROFILES_DIR := $(CURDIR)/profiles
 export DO_NOT_TRACK := 1
 export GX_ANALYTICS_ENABLED := false
 
-.PHONY: run install generate build test lint format benchmark docs clean
+.PHONY: run install generate build report browser test lint format benchmark docs clean
 
 $(BIN)/.installed: pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required, found " + sys.version'
@@ -27,7 +27,17 @@ build: install
 
 run: install
 	$(BIN)/csc generate
-	$(BIN)/csc build
+	$(BIN)/csc refresh
+
+report: install
+	$(BIN)/csc report
+
+# The report test renders the HTML in Debian's Chromium (installed here when missing; needs root or sudo).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	@chromium --version
 
 lint: install
 	@mkdir -p target
@@ -41,7 +51,7 @@ format: install
 	$(BIN)/ruff check --fix src tests scripts
 	CSC_WAREHOUSE=$(CURDIR)/target/lint.duckdb $(BIN)/sqlfluff fix models tests/dbt analyses
 
-test: lint
+test: lint browser
 	$(BIN)/pytest
 
 benchmark: install

@@ -28,6 +28,8 @@ steps:
   build      check, then dbt build into a new database file, then publish it over CSC_WAREHOUSE
              only if the gate, the build and every error-severity test passed
   summary    list what the published warehouse holds
+  report     the monthly performance report of a council (HTML + Excel); --publish suppresses small numbers
+  refresh    check, build and publish, then both reports (internal and published) for every council
 
 environment:
   CSC_LANDING     landing root (default data/landing)
@@ -117,13 +119,38 @@ def parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("summary", help="show what the published warehouse holds")
     _landing_arg(s)
+
+    r = sub.add_parser(
+        "report",
+        help="monthly performance report (HTML + Excel)",
+        description="Write the monthly performance report of one council (or every council) from the "
+        "published warehouse: one self-contained HTML file and an Excel workbook.",
+    )
+    r.add_argument("--la", help="council code, e.g. E08000018 (default: every council in the warehouse)")
+    r.add_argument("--month", help="report month YYYY-MM (default: the latest month of the council's extract)")
+    r.add_argument(
+        "--publish",
+        action="store_true",
+        help="published version: counts from 1 to 5 and figures built on them shown as c (DfE convention)",
+    )
+    r.add_argument("--out", help="output folder (default: <reports>/performance)")
+
+    f = sub.add_parser(
+        "refresh",
+        help="check, build, publish and report for every landed council",
+        description="The monthly refresh: landing gate, dbt build, publish, then the internal and the "
+        "published report of every council for its latest month.",
+    )
+    _landing_arg(f)
+    _gate_args(f)
+    f.add_argument("--out", help="report folder (default: <reports>/performance)")
     return ap
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     console = Console()
-    landing = landing_root(args.landing)
+    landing = landing_root(getattr(args, "landing", None))
     if args.command == "generate":
         return _generate(args, landing, console)
     if args.command == "check":
@@ -132,6 +159,11 @@ def main(argv: list[str] | None = None) -> int:
         return _build(args, landing, console)
     if args.command == "summary":
         return _summary(console)
+    if args.command == "report":
+        return _report(args, console)
+    if args.command == "refresh":
+        code = _build(args, landing, console)
+        return code if code else _report(args, console, both_modes=True)
     return 2
 
 
@@ -240,6 +272,31 @@ def _summary(console: Console) -> int:
     console.print(
         f"Open it with: duckdb {target}   or   python -c \"import duckdb; duckdb.connect('{target}', read_only=True)\""
     )
+    return 0
+
+
+def _report(args, console: Console, both_modes: bool = False) -> int:
+    from csc.report.data import ReportError, councils_in, month_end
+    from csc.report.run import make_report
+
+    target = warehouse_path()
+    out = Path(args.out).resolve() if args.out else reports_dir(getattr(args, "reports", None)) / "performance"
+    try:
+        la = getattr(args, "la", None)
+        month = month_end(args.month) if getattr(args, "month", None) else None
+        councils = [la] if la else [code for code, _ in councils_in(target)]
+        modes = [False, True] if both_modes else [bool(getattr(args, "publish", False))]
+        for code in councils:
+            for publish in modes:
+                files = make_report(target, code, month, out, publish)
+                kind = "published" if publish else "internal"
+                console.print(
+                    f"[bold green]Report[/] {code} {files.period_end:%b %Y} ({kind}) in {files.seconds:.1f} s: "
+                    f"{files.html}  {files.xlsx.name}"
+                )
+    except ReportError as exc:
+        console.print(f"[bold red]{exc}[/]")
+        return 1
     return 0
 
 

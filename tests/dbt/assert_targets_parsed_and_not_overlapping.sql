@@ -10,7 +10,11 @@ targets as (
 
 unparsed as (
 
-    select la_code, indicator_id, effective_from, 'notation not parsed for scheme ' || scheme as problem
+    select
+        la_code,
+        indicator_id,
+        effective_from,
+        'notation not parsed for scheme ' || scheme as problem
     from targets
     where
         target_value is null
@@ -23,14 +27,18 @@ unparsed as (
 
 overlapping as (
 
-    select a.la_code, a.indicator_id, a.effective_from, 'overlaps the target from ' || b.effective_from as problem
+    select
+        a.la_code,
+        a.indicator_id,
+        a.effective_from,
+        'overlaps the target from ' || b.effective_from as problem
     from targets as a
     inner join targets as b
         on
             a.la_code = b.la_code
             and a.indicator_id = b.indicator_id
             and a.effective_from < b.effective_from
-            and b.effective_from <= a.effective_to
+            and a.effective_to >= b.effective_from
 
 ),
 

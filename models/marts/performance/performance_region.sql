@@ -27,23 +27,25 @@ ranked as (
         indicators.rate_multiplier,
         indicators.numerator_aggregation,
         case indicators.polarity
-            when 'high' then row_number() over (
-                partition by indicator_values.indicator_id, indicator_values.period_end
-                order by indicator_values.value desc nulls last, indicator_values.la_code
-            )
+            when 'high'
+                then row_number() over (
+                    partition by indicator_values.indicator_id, indicator_values.period_end
+                    order by indicator_values.value desc nulls last, indicator_values.la_code asc
+                )
             when 'low' then row_number() over (
                 partition by indicator_values.indicator_id, indicator_values.period_end
-                order by indicator_values.value asc nulls last, indicator_values.la_code
+                order by indicator_values.value asc nulls last, indicator_values.la_code asc
             )
         end as rank_best_first,
         case indicators.polarity
-            when 'high' then row_number() over (
-                partition by indicator_values.indicator_id, indicator_values.period_end
-                order by indicator_values.value asc nulls last, indicator_values.la_code
-            )
+            when 'high'
+                then row_number() over (
+                    partition by indicator_values.indicator_id, indicator_values.period_end
+                    order by indicator_values.value asc nulls last, indicator_values.la_code asc
+                )
             when 'low' then row_number() over (
                 partition by indicator_values.indicator_id, indicator_values.period_end
-                order by indicator_values.value desc nulls last, indicator_values.la_code
+                order by indicator_values.value desc nulls last, indicator_values.la_code asc
             )
         end as rank_worst_first
     from indicator_values
@@ -57,7 +59,7 @@ region as (
     select
         indicator_id,
         period_end,
-        any_value(type) as type,
+        any_value(type) as indicator_type,
         any_value(polarity) as polarity,
         any_value(rate_multiplier) as rate_multiplier,
         any_value(numerator_aggregation) as numerator_aggregation,
@@ -84,13 +86,13 @@ final as (
         councils_reporting,
         councils_with_value,
         case when numerator_aggregation = 'max' then numerator_max else numerator_total end as numerator,
-        case when type != 'count' then denominator_total end as denominator,
+        case when indicator_type != 'count' then denominator_total end as denominator,
         case
-            when type = 'count' and numerator_aggregation = 'max' then numerator_max
-            when type = 'count' then numerator_total
-            when type = 'percentage' then 100 * numerator_total / nullif(denominator_total, 0)
-            when type = 'rate' then numerator_total * rate_multiplier / nullif(denominator_total, 0) * 10000
-            when type = 'average' then numerator_total / nullif(denominator_total, 0)
+            when indicator_type = 'count' and numerator_aggregation = 'max' then numerator_max
+            when indicator_type = 'count' then numerator_total
+            when indicator_type = 'percentage' then 100 * numerator_total / nullif(denominator_total, 0)
+            when indicator_type = 'rate' then numerator_total * rate_multiplier / nullif(denominator_total, 0) * 10000
+            when indicator_type = 'average' then numerator_total / nullif(denominator_total, 0)
         end as value,
         best_la_code,
         best_value,

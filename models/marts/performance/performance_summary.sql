@@ -34,26 +34,37 @@ councils as (
 
 ),
 
-outturns as (
+outturn_years as (
 
     select
         rag_and_dot.la_code,
         rag_and_dot.indicator_id,
         rag_and_dot.period_end,
-        {% for years_back in range(5, 0, -1) %}
-            max(financial_years.value) filter (
-                where financial_years.financial_year_start
-                = rag_and_dot.financial_year_start - interval {{ years_back }} year
-            ) as fy_minus_{{ years_back }}_value{{ "," if not loop.last }}
-        {% endfor %}
+        year(rag_and_dot.financial_year_start) - year(financial_years.financial_year_start) as years_back,
+        financial_years.value
     from rag_and_dot
     inner join financial_years
         on
             rag_and_dot.la_code = financial_years.la_code
             and rag_and_dot.indicator_id = financial_years.indicator_id
-            and financial_years.financial_year_start < rag_and_dot.financial_year_start
+            and rag_and_dot.financial_year_start > financial_years.financial_year_start
             and financial_years.financial_year_start >= rag_and_dot.financial_year_start - interval 5 year
-    group by rag_and_dot.la_code, rag_and_dot.indicator_id, rag_and_dot.period_end
+
+),
+
+outturns as (
+
+    select
+        la_code,
+        indicator_id,
+        period_end,
+        max(value) filter (where years_back = 5) as fy_minus_5_value,
+        max(value) filter (where years_back = 4) as fy_minus_4_value,
+        max(value) filter (where years_back = 3) as fy_minus_3_value,
+        max(value) filter (where years_back = 2) as fy_minus_2_value,
+        max(value) filter (where years_back = 1) as fy_minus_1_value
+    from outturn_years
+    group by la_code, indicator_id, period_end
 
 ),
 
@@ -82,12 +93,16 @@ final as (
         rag_and_dot.ytd_denominator,
         rag_and_dot.ytd_value,
         rag_and_dot.outturn_method,
-        {% for years_back in range(5, 0, -1) %}
-            cast(year(rag_and_dot.financial_year_start) - {{ years_back }} as varchar) || '/'
-            || right(cast(year(rag_and_dot.financial_year_start) - {{ years_back }} + 1 as varchar), 2)
-                as fy_minus_{{ years_back }}_label,
-            outturns.fy_minus_{{ years_back }}_value,
-        {% endfor %}
+        {{ financial_year_label('rag_and_dot.financial_year_start', 5) }} as fy_minus_5_label,
+        outturns.fy_minus_5_value,
+        {{ financial_year_label('rag_and_dot.financial_year_start', 4) }} as fy_minus_4_label,
+        outturns.fy_minus_4_value,
+        {{ financial_year_label('rag_and_dot.financial_year_start', 3) }} as fy_minus_3_label,
+        outturns.fy_minus_3_value,
+        {{ financial_year_label('rag_and_dot.financial_year_start', 2) }} as fy_minus_2_label,
+        outturns.fy_minus_2_value,
+        {{ financial_year_label('rag_and_dot.financial_year_start', 1) }} as fy_minus_1_label,
+        outturns.fy_minus_1_value,
         rag_and_dot.target_scheme,
         rag_and_dot.target_value,
         rag_and_dot.tolerance_red,

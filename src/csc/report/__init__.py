@@ -1,0 +1,1 @@
+"""The monthly performance report: one self-contained HTML file and an Excel workbook per council-month."""

@@ -1,0 +1,220 @@
+"""Everything one council-month report shows, read from the published warehouse (aggregates only: no
+table the report reads holds a person id)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import duckdb
+
+
+class ReportError(Exception):
+    """The report cannot be made (no warehouse, unknown council, month outside the extract)."""
+
+
+@dataclass
+class ReportData:
+    la_code: str
+    la_name: str
+    period_end: date
+    extract_date: date
+    period_start: date
+    built_at: object
+    months: list[date]  # the 24 months ending with period_end that the extract covers, oldest first
+    summary: list[dict]  # performance_summary rows of the month, in report order
+    history: dict[tuple[str, date], dict]  # (indicator, month) -> performance_summary row
+    outturns: dict[tuple[str, str], dict]  # (indicator, financial_year) -> performance_financial_years row
+    localities: dict[str, list[dict]]  # indicator -> locality rows of the month
+    councils: list[dict]  # every council in the warehouse (regional comparison columns)
+    region: dict[str, dict]  # indicator -> performance_region row of the month
+    council_values: dict[tuple[str, str], dict]  # (indicator, la_code) -> indicator_values row of the month
+    indicators: dict[str, dict]  # indicator -> marts.indicators row
+    unavailable: list[dict] = field(default_factory=list)
+    gate: dict | None = None
+    gate_issues: list[dict] = field(default_factory=list)
+    quarantine: list[dict] = field(default_factory=list)
+    landed_files: list[dict] = field(default_factory=list)
+
+
+def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> list[dict]:
+    cur = con.execute(sql, params or [])
+    cols = [d[0] for d in cur.description]
+    return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+
+
+def _table_exists(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
+    return bool(
+        con.execute(
+            "select count(*) from duckdb_tables() where schema_name = ? and table_name = ?", [schema, table]
+        ).fetchone()[0]
+    )
+
+
+def month_end(month: str) -> date:
+    """'YYYY-MM' -> the month's last day."""
+    try:
+        y, m = (int(p) for p in month.split("-"))
+        first_next = date(y + (m == 12), m % 12 + 1, 1)
+    except (ValueError, TypeError) as exc:
+        raise ReportError(f"--month must be YYYY-MM, got {month!r}") from exc
+    return date.fromordinal(first_next.toordinal() - 1)
+
+
+def councils_in(warehouse: Path) -> list[tuple[str, date]]:
+    """(la_code, latest month end) of every council in the warehouse."""
+    con = _connect(warehouse)
+    try:
+        return [
+            (r[0], r[1])
+            for r in con.execute(
+                "select la_code, max(period_end) from marts.performance_summary group by 1 order by 1"
+            ).fetchall()
+        ]
+    finally:
+        con.close()
+
+
+def _connect(warehouse: Path) -> duckdb.DuckDBPyConnection:
+    if not warehouse.exists():
+        raise ReportError(f"No warehouse at {warehouse}: run `csc build` first.")
+    return duckdb.connect(str(warehouse), read_only=True)
+
+
+def load(warehouse: Path, la_code: str, period_end: date | None) -> ReportData:
+    con = _connect(warehouse)
+    try:
+        return _load(con, la_code, period_end)
+    finally:
+        con.close()
+
+
+def _load(con: duckdb.DuckDBPyConnection, la_code: str, period_end: date | None) -> ReportData:
+    council = _rows(
+        con,
+        """select c.la_code, c.la_name, m.extract_date, m.period_start,
+                  min(s.period_end) as first_month, max(s.period_end) as last_month
+           from marts.dim_council c
+           join raw.manifests m using (la_code)
+           join marts.performance_summary s using (la_code)
+           where c.la_code = ? group by all""",
+        [la_code],
+    )
+    if not council:
+        known = ", ".join(r[0] for r in con.execute("select la_code from marts.dim_council order by 1").fetchall())
+        raise ReportError(f"Council {la_code} is not in the warehouse (it holds: {known or 'none'}).")
+    c = council[0]
+    period_end = period_end or c["last_month"]
+    if not (c["first_month"] <= period_end <= c["last_month"]):
+        raise ReportError(
+            f"{la_code}'s extract covers {c['first_month']:%b %Y} to {c['last_month']:%b %Y}; "
+            f"there is no {period_end:%b %Y} report."
+        )
+    months = [
+        r[0]
+        for r in con.execute(
+            """select distinct period_end from marts.performance_summary
+               where la_code = ? and period_end <= ? order by period_end desc limit 24""",
+            [la_code, period_end],
+        ).fetchall()
+    ][::-1]
+    history_rows = _rows(
+        con,
+        "select * from marts.performance_summary where la_code = ? and period_end between ? and ? "
+        "order by report_order, period_end",
+        [la_code, months[0], period_end],
+    )
+    history = {(r["indicator_id"], r["period_end"]): r for r in history_rows}
+    summary = [r for r in history_rows if r["period_end"] == period_end]
+    outturns = {
+        (r["indicator_id"], r["financial_year"]): r
+        for r in _rows(con, "select * from marts.performance_financial_years where la_code = ?", [la_code])
+    }
+    localities: dict[str, list[dict]] = {}
+    for r in _rows(
+        con,
+        """select indicator_id, breakdown_value as locality, numerator, denominator, value
+           from marts.indicator_values
+           where la_code = ? and period_end = ? and breakdown = 'locality' order by indicator_id, locality""",
+        [la_code, period_end],
+    ):
+        localities.setdefault(r["indicator_id"], []).append(r)
+    councils = _rows(
+        con,
+        """select c.la_code, c.la_name from marts.dim_council c
+           where exists (select 1 from marts.indicator_values v where v.la_code = c.la_code and v.period_end = ?)
+           order by c.la_name""",
+        [period_end],
+    )
+    region = {
+        r["indicator_id"]: r
+        for r in _rows(con, "select * from marts.performance_region where period_end = ?", [period_end])
+    }
+    council_values = {
+        (r["indicator_id"], r["la_code"]): r
+        for r in _rows(
+            con,
+            "select * from marts.indicator_values where period_end = ? and breakdown = 'all'",
+            [period_end],
+        )
+    }
+    indicators = {r["indicator_id"]: r for r in _rows(con, "select * from marts.indicators order by report_order")}
+    unavailable = _rows(
+        con,
+        """select a.indicator_id, i.name, a.unavailable_reason from marts.indicator_availability a
+           join marts.indicators i using (indicator_id)
+           where a.la_code = ? and not a.is_available order by i.report_order""",
+        [la_code],
+    )
+    gate = None
+    gate_issues: list[dict] = []
+    if _table_exists(con, "audit", "landing_gate"):
+        found = _rows(con, "select * from audit.landing_gate where la_code = ?", [la_code])
+        gate = found[0] if found else None
+        gate_issues = _rows(
+            con,
+            """select severity, table_name, column_name, rule, n_rows, message from audit.landing_gate_issues
+               where la_code = ? order by case severity when 'blocking' then 0 when 'warning' then 1 else 2 end,
+               table_name, rule""",
+            [la_code],
+        )
+    quarantine = _rows(
+        con,
+        """select table_name, column_name, rule, action, min(reason) as reason, count(*) as n_rows
+           from raw.quarantine where la_code = ? group by all order by n_rows desc, table_name""",
+        [la_code],
+    )
+    landed_files = _rows(
+        con,
+        """select table_name, file_format, is_present, rows_landed, rows_quarantined, rows_loaded
+           from raw.landed_files where la_code = ? order by table_name""",
+        [la_code],
+    )
+    built = (
+        con.execute("select max(built_at) from audit.build_info").fetchone()
+        if _table_exists(con, "audit", "build_info")
+        else (None,)
+    )
+    return ReportData(
+        la_code=la_code,
+        la_name=c["la_name"],
+        period_end=period_end,
+        extract_date=c["extract_date"],
+        period_start=c["period_start"],
+        built_at=built[0],
+        months=months,
+        summary=summary,
+        history=history,
+        outturns=outturns,
+        localities=localities,
+        councils=councils,
+        region=region,
+        council_values=council_values,
+        indicators=indicators,
+        unavailable=unavailable,
+        gate=gate,
+        gate_issues=gate_issues,
+        quarantine=quarantine,
+        landed_files=landed_files,
+    )

@@ -1,0 +1,225 @@
+"""What the report shows, figure by figure, with the small-number convention applied once for both the
+HTML document and the Excel workbook."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from csc.report.cells import Figure, figure, is_small, part
+from csc.report.data import ReportData
+
+POLARITY_LABEL = {"high": "High", "low": "Low", "info": "Info", "within_limits": "Within limits"}
+BASIS_LABEL = {"IM": "in month", "R12": "rolling 12 months", "YTD": "year to date", "SNAP": "month end"}
+TYPE_LABEL = {"count": "Count", "percentage": "Percentage", "rate": "Rate per 10,000", "average": "Average"}
+DOT_SYMBOL = {"better": "↑", "worse": "↓", "same": "→", "up": "↑", "down": "↓"}
+BENCHMARKS = [
+    ("stat_neighbour_average", "Stat neigh avg"),
+    ("best_stat_neighbour", "Best stat neigh"),
+    ("national_average", "Nat avg"),
+    ("national_top_quartile", "Nat top quartile"),
+]
+
+
+def month_label(d: date) -> str:
+    return d.strftime("%b-%y")
+
+
+@dataclass
+class MonthCell:
+    month: date
+    value: Figure
+    numerator: Figure
+    denominator: Figure
+    rag: str | None
+    target: float | None
+
+
+@dataclass
+class SummaryRow:
+    indicator_id: str
+    ref: int
+    area: str
+    name: str
+    type: str
+    polarity: str
+    data_note: str
+    unit: str
+    months: list[MonthCell]
+    ytd: Figure
+    ytd_method: str
+    dot: str | None
+    rag: str | None
+    target_scheme: str | None
+    target_value: float | None
+    tolerances: tuple[str | None, str | None, str | None]
+    outturn_labels: list[str]
+    outturns: list[Figure]
+    benchmark_year: str | None
+    benchmarks: list[float | None]
+    region_average: float | None
+    definition: str
+    series: list[MonthCell] = field(default_factory=list)  # the 24 months, oldest first
+    localities: list[tuple[str, Figure, Figure, Figure]] = field(default_factory=list)
+
+
+@dataclass
+class RegionRow:
+    indicator_id: str
+    name: str
+    type: str
+    polarity: str
+    by_council: list[Figure]
+    region: Figure
+    best: tuple[str | None, Figure]
+    worst: tuple[str | None, Figure]
+
+
+@dataclass
+class Report:
+    data: ReportData
+    publish: bool
+    rows: list[SummaryRow]
+    vital_signs: list[SummaryRow]
+    vital_months: list[date]
+    region_rows: list[RegionRow]
+
+    @property
+    def areas(self) -> list[tuple[str, list[SummaryRow]]]:
+        out: list[tuple[str, list[SummaryRow]]] = []
+        for row in self.rows:
+            if not out or out[-1][0] != row.area:
+                out.append((row.area, []))
+            out[-1][1].append(row)
+        return out
+
+
+def _month_cell(kind: str, r: dict | None, month: date, publish: bool) -> MonthCell:
+    if r is None:
+        return MonthCell(month, Figure(None, kind), Figure(None, "number"), Figure(None, "number"), None, None)
+    value = figure(kind, r["value"], r["numerator"], r["denominator"], publish)
+    rag = None if value.suppressed else r["rag"]
+    return MonthCell(
+        month, value, part(r["numerator"], publish), part(r["denominator"], publish), rag, r["target_value"]
+    )
+
+
+def _ytd(data: ReportData, r: dict, publish: bool) -> Figure:
+    """The year-to-date figure; an average of monthly values is suppressed when any of its months is."""
+    kind = r["type"]
+    if r["ytd_method"] != "average of months":
+        return figure(kind, r["ytd_value"], r["ytd_numerator"], r["ytd_denominator"], publish)
+    months = [
+        h
+        for m in data.months
+        if (h := data.history.get((r["indicator_id"], m))) and h["financial_year"] == r["financial_year"]
+    ]
+    small = is_small(kind, None, None, r["ytd_value"]) or any(
+        is_small(kind, h["numerator"], h["denominator"], h["value"]) for h in months
+    )
+    return Figure(r["ytd_value"], kind, publish and small)
+
+
+def build(data: ReportData, publish: bool) -> Report:
+    rows: list[SummaryRow] = []
+    for r in data.summary:
+        ind = r["indicator_id"]
+        kind = r["type"]
+        series = [_month_cell(kind, data.history.get((ind, m)), m, publish) for m in data.months]
+        months = series[-3:]
+        labels = [r[f"fy_minus_{k}_label"] for k in range(5, 0, -1)]
+        outturns = []
+        for label in labels:
+            o = data.outturns.get((ind, label))
+            outturns.append(
+                figure(kind, o["value"], o["numerator"], o["denominator"], publish) if o else Figure(None, kind)
+            )
+        current = series[-1]
+        previous = series[-2] if len(series) > 1 else None
+        hide_dot = publish and (current.value.suppressed or (previous is not None and previous.value.suppressed))
+        localities = [
+            (
+                loc["locality"],
+                part(loc["numerator"], publish),
+                part(loc["denominator"], publish),
+                figure(kind, loc["value"], loc["numerator"], loc["denominator"], publish),
+            )
+            for loc in data.localities.get(ind, [])
+        ]
+        rows.append(
+            SummaryRow(
+                indicator_id=ind,
+                ref=r["report_order"],
+                area=r["area"],
+                name=r["indicator_name"],
+                type=kind,
+                polarity=r["polarity"],
+                data_note=f"{TYPE_LABEL[kind]}, {BASIS_LABEL[r['basis']]}",
+                unit=r["unit"],
+                months=months,
+                ytd=_ytd(data, r, publish),
+                ytd_method=r["ytd_method"],
+                dot=None if hide_dot else r["direction_of_travel"],
+                rag=current.rag,
+                target_scheme=r["target_scheme"],
+                target_value=r["target_value"],
+                tolerances=(r["tolerance_red"], r["tolerance_amber"], r["tolerance_green"]),
+                outturn_labels=labels,
+                outturns=outturns,
+                benchmark_year=r["benchmark_year"],
+                benchmarks=[r[key] for key, _ in BENCHMARKS],
+                region_average=r["region_average"],
+                definition=data.indicators[ind]["definition"],
+                series=series,
+                localities=localities,
+            )
+        )
+    targeted = [row for row in rows if row.target_scheme]
+    vital = targeted or [row for row in rows if row.type == "percentage"]
+    return Report(
+        data=data,
+        publish=publish,
+        rows=rows,
+        vital_signs=vital,
+        vital_months=data.months[-13:],
+        region_rows=_region(data, rows, publish),
+    )
+
+
+def _region(data: ReportData, rows: list[SummaryRow], publish: bool) -> list[RegionRow]:
+    names = {c["la_code"]: c["la_name"] for c in data.councils}
+    out = []
+    for row in rows:
+        kind = row.type
+        reg = data.region.get(row.indicator_id)
+        if reg is None:
+            continue
+        by_council = []
+        for c in data.councils:
+            v = data.council_values.get((row.indicator_id, c["la_code"]))
+            by_council.append(
+                figure(kind, v["value"], v["numerator"], v["denominator"], publish) if v else Figure(None, kind)
+            )
+
+        out.append(
+            RegionRow(
+                indicator_id=row.indicator_id,
+                name=row.name,
+                type=kind,
+                polarity=data.indicators[row.indicator_id]["polarity"],
+                by_council=by_council,
+                region=figure(kind, reg["value"], reg["numerator"], reg["denominator"], publish),
+                best=_council_figure(data, row, reg["best_la_code"], names, publish),
+                worst=_council_figure(data, row, reg["worst_la_code"], names, publish),
+            )
+        )
+    return out
+
+
+def _council_figure(
+    data: ReportData, row: SummaryRow, code: str | None, names: dict[str, str], publish: bool
+) -> tuple[str | None, Figure]:
+    v = data.council_values.get((row.indicator_id, code)) if code else None
+    if not v:
+        return None, Figure(None, row.type)
+    return names.get(code, code), figure(row.type, v["value"], v["numerator"], v["denominator"], publish)
