@@ -2,7 +2,8 @@
   (a) one full read of every landed file by DuckDB (the floor),
   (b) the landing gate (load into raw, GX suites, key checks),
   (c) dbt build on the gated database,
-and print rows, seconds, peak memory and the build/floor ratio.
+  (d) the monthly report (HTML + Excel) of each council for its latest month, internal and published,
+and print rows, seconds, peak memory, the build/floor ratio and the seconds per council-month report.
 
     python scripts/benchmark.py                       # the default demo (2 councils, 6 years)
     python scripts/benchmark.py --councils 20         # 20 councils
@@ -44,6 +45,19 @@ from csc.gate.run import run_gate
 r = run_gate(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), console=Console(quiet=True))
 print("; ".join(f"{k} {v:.1f} s" for k, v in r.phase_seconds.items()))
 print(sum(f["rows_landed"] for f in r.files))
+"""
+
+
+REPORT = """
+import sys, time
+from pathlib import Path
+from csc.report.data import councils_in
+from csc.report.run import make_report
+warehouse, out = Path(sys.argv[1]), Path(sys.argv[2])
+for la_code, _ in councils_in(warehouse):
+    for publish in (False, True):
+        f = make_report(warehouse, la_code, None, out, publish)
+        print(f"{la_code} {f.period_end:%Y-%m} {'published' if publish else 'internal'} {f.seconds:.2f}")
 """
 
 
@@ -107,6 +121,9 @@ def main() -> int:
         env = dict(os.environ, CSC_WAREHOUSE=str(db), DBT_PROFILES_DIR=str(ROOT / "profiles"), DO_NOT_TRACK="1")
         s_dbt, mb, _ = timed([str(BIN / "dbt"), "build", "--project-dir", str(ROOT)], env=env)
         rows_out.append(("(c) dbt build", None, s_dbt, mb))
+        s_rep, mb, out = timed([sys.executable, "-c", REPORT, str(db), str(tmp_path / "reports")])
+        report_lines = out.strip().splitlines()
+        rows_out.append((f"(d) {len(report_lines)} reports (process, with imports)", None, s_rep, mb))
 
     print(
         f"\nBenchmark: {args.councils} council(s), {args.years} years, scale {args.scale}; "
@@ -119,6 +136,9 @@ def main() -> int:
     print(f"build/floor ratio (c)/(a): {s_dbt / s_floor:.1f}")
     print(f"gate/floor ratio (b)/(a): {s_gate / s_floor:.1f}")
     print(f"gate share of check + build: {100 * s_gate / (s_gate + s_dbt):.0f}%")
+    print("report seconds per council-month (load, HTML, Excel):")
+    for line in report_lines:
+        print(f"  {line}")
     return 0
 
 
