@@ -78,3 +78,15 @@
                 relation ~ '.' ~ at_date) }}
     group by {% for key in keys %}{{ relation }}.{{ key }}{% if not loop.last %}, {% endif %}{% endfor %}
 {%- endmacro %}
+
+{#- An indicator's value from its numerator and denominator (indicators.md section 1): a count is its
+    numerator; a rate is numerator x multiplier x 10,000 / population; a percentage 100 x n / d; an average
+    n / d. An empty denominator gives NULL, never 0. -#}
+{% macro indicator_value(indicator_type, numerator, denominator, rate_multiplier) -%}
+    (case {{ indicator_type }}
+        when 'count' then {{ numerator }}
+        when 'rate' then {{ numerator }} * {{ rate_multiplier }} * 10000 / nullif({{ denominator }}, 0)
+        when 'percentage' then 100 * {{ numerator }} / nullif({{ denominator }}, 0)
+        when 'average' then {{ numerator }} / nullif({{ denominator }}, 0)
+    end)
+{%- endmacro %}

@@ -119,13 +119,10 @@ final as (
         case
             when basis = 'YTD' then value
             when basis != 'IM' then value_year_average
-            when type = 'count' then ytd_numerator
-            when type = 'percentage' then 100 * ytd_numerator / nullif(ytd_denominator, 0)
-            when type = 'average' then ytd_numerator / nullif(ytd_denominator, 0)
-            when type = 'rate' and rate_multiplier = 1
-                then ytd_numerator * 10000 / nullif(ytd_denominator, 0)
-            when type = 'rate'
-                then ytd_numerator * rate_multiplier * 10000 / nullif(months_in_year * ytd_denominator, 0)
+            else {{ indicator_value(
+                'type', 'ytd_numerator', 'ytd_denominator',
+                'case when rate_multiplier = 1 then 1 else rate_multiplier / months_in_year end'
+            ) }}
         end as ytd_value,
         case
             when basis = 'IM' then 'year total'

@@ -196,12 +196,7 @@ final as (
         cast(numerator as double) as numerator,
         cast(denominator as double) as denominator,
         cast(
-            case indicator_type
-                when 'count' then numerator
-                when 'rate' then numerator * rate_multiplier / nullif(denominator, 0) * 10000
-                when 'percentage' then 100 * numerator / nullif(denominator, 0)
-                when 'average' then numerator / nullif(denominator, 0)
-            end as double
+            {{ indicator_value('indicator_type', 'numerator', 'denominator', 'rate_multiplier') }} as double
         ) as value
     from measured
 

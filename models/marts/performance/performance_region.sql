@@ -26,31 +26,28 @@ ranked as (
         indicators.polarity,
         indicators.rate_multiplier,
         indicators.numerator_aggregation,
+        -- ordered best first: high-is-good values descending, low-is-good ascending; none for info measures
         case indicators.polarity
-            when 'high'
-                then row_number() over (
-                    partition by indicator_values.indicator_id, indicator_values.period_end
-                    order by indicator_values.value desc nulls last, indicator_values.la_code asc
-                )
-            when 'low' then row_number() over (
-                partition by indicator_values.indicator_id, indicator_values.period_end
-                order by indicator_values.value asc nulls last, indicator_values.la_code asc
-            )
-        end as rank_best_first,
-        case indicators.polarity
-            when 'high'
-                then row_number() over (
-                    partition by indicator_values.indicator_id, indicator_values.period_end
-                    order by indicator_values.value asc nulls last, indicator_values.la_code asc
-                )
-            when 'low' then row_number() over (
-                partition by indicator_values.indicator_id, indicator_values.period_end
-                order by indicator_values.value desc nulls last, indicator_values.la_code asc
-            )
-        end as rank_worst_first
+            when 'high' then -indicator_values.value
+            when 'low' then indicator_values.value
+        end as badness
     from indicator_values
     inner join indicators
         on indicator_values.indicator_id = indicators.indicator_id
+
+),
+
+ranks as (
+
+    select
+        *,
+        row_number() over (
+            partition by indicator_id, period_end order by badness asc nulls last, la_code asc
+        ) as rank_best_first,
+        row_number() over (
+            partition by indicator_id, period_end order by badness desc nulls last, la_code asc
+        ) as rank_worst_first
+    from ranked
 
 ),
 
@@ -68,12 +65,22 @@ region as (
         sum(numerator) as numerator_total,
         max(numerator) as numerator_max,
         sum(denominator) as denominator_total,
-        max(la_code) filter (where rank_best_first = 1 and value is not null) as best_la_code,
-        max(value) filter (where rank_best_first = 1) as best_value,
-        max(la_code) filter (where rank_worst_first = 1 and value is not null) as worst_la_code,
-        max(value) filter (where rank_worst_first = 1) as worst_value
-    from ranked
+        max(la_code) filter (where rank_best_first = 1 and badness is not null) as best_la_code,
+        max(value) filter (where rank_best_first = 1 and badness is not null) as best_value,
+        max(la_code) filter (where rank_worst_first = 1 and badness is not null) as worst_la_code,
+        max(value) filter (where rank_worst_first = 1 and badness is not null) as worst_value
+    from ranks
     group by indicator_id, period_end
+
+),
+
+totals as (
+
+    select
+        *,
+        case when numerator_aggregation = 'max' then numerator_max else numerator_total end as numerator,
+        case when indicator_type != 'count' then denominator_total end as denominator
+    from region
 
 ),
 
@@ -85,20 +92,14 @@ final as (
         polarity,
         councils_reporting,
         councils_with_value,
-        case when numerator_aggregation = 'max' then numerator_max else numerator_total end as numerator,
-        case when indicator_type != 'count' then denominator_total end as denominator,
-        case
-            when indicator_type = 'count' and numerator_aggregation = 'max' then numerator_max
-            when indicator_type = 'count' then numerator_total
-            when indicator_type = 'percentage' then 100 * numerator_total / nullif(denominator_total, 0)
-            when indicator_type = 'rate' then numerator_total * rate_multiplier / nullif(denominator_total, 0) * 10000
-            when indicator_type = 'average' then numerator_total / nullif(denominator_total, 0)
-        end as value,
+        numerator,
+        denominator,
+        {{ indicator_value('indicator_type', 'numerator', 'denominator', 'rate_multiplier') }} as value,
         best_la_code,
         best_value,
         worst_la_code,
         worst_value
-    from region
+    from totals
 
 )
 
