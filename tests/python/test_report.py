@@ -232,6 +232,21 @@ def test_published_report_suppresses_small_numbers_and_holds_no_person_ids(refre
             for part_value in (num, den):
                 assert not (isinstance(part_value, float | int) and 0 < part_value <= 5), (la_code, ind, month)
         assert suppressed > 0
+        small_parts = []
+        for line in wb["Localities"].iter_rows(min_row=2, values_only=True):
+            small_parts += [v for v in line[3:5] if isinstance(v, float | int) and 0 < v < 5.5]
+        for line in wb["Vital signs"].iter_rows(min_row=2, values_only=True):
+            if line[2] in ("numerator", "denominator"):
+                small_parts += [v for v in line[3:-1] if isinstance(v, float | int) and 0 < v < 5.5]
+        summary = list(wb["Summary"].iter_rows(min_row=4, values_only=True))
+        kinds = {ind: kind for (ind, _), (_, _, kind, *_rest) in values.items()}
+        count_columns = [i for i, name in enumerate(summary[0]) if name.endswith("value") and name != "target_value"]
+        for line in summary[1:]:
+            if kinds[line[0]] == "count":
+                small_parts += [
+                    line[i] for i in count_columns if isinstance(line[i], float | int) and 0 < line[i] < 5.5
+                ]
+        assert small_parts == []
         for sheet in wb.worksheets:
             for line in sheet.iter_rows(values_only=True):
                 assert not any(str(cell) in person_ids for cell in line if cell is not None)
