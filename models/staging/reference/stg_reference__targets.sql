@@ -1,6 +1,7 @@
 {#- Targets and tolerances with their printed notation parsed into numbers (indicator_catalogue.md 3.2).
     direction: 'high' when the green cell reads "95%+" or "85%>", 'low' when it reads "23%<"; a bare number
-    takes the council's polarity (or the indicator's). bands: red_threshold is the number in the red cell
+    takes the council's polarity (or the indicator's). A target on an info indicator gives it the notation's
+    direction as the council's polarity (for the direction of travel). bands: red_threshold is the number in the red cell
     (high: red below it; low: red from it up). within_10pct: the amber limit is 10% of the target (not
     percentage points) beyond it. range: green and amber limits from "+/-5 of 158.8" / "16-22" and
     "+/-15" / "1 above / below range limit". -#}
@@ -26,7 +27,8 @@ numbers as (
         targets.effective_from,
         coalesce(targets.effective_to, date '9999-12-31') as effective_to,
         targets.scheme,
-        coalesce(targets.polarity, indicators.polarity) as polarity,
+        targets.polarity as council_polarity,
+        indicators.polarity as indicator_polarity,
         targets.red as tolerance_red,
         targets.amber as tolerance_amber,
         targets.green as tolerance_green,
@@ -50,19 +52,44 @@ numbers as (
 
 ),
 
+notations as (
+
+    select
+        *,
+        case
+            when green_text like '%+' or green_text like '%>' then 'high'
+            when green_text like '%<' then 'low'
+        end as notation_direction
+    from numbers
+
+),
+
+polarities as (
+
+    -- a target on an info indicator says which way is good: "95%+" makes it high for this council
+    select
+        *,
+        coalesce(
+            council_polarity,
+            case when indicator_polarity = 'info' and scheme != 'range' then notation_direction end,
+            indicator_polarity
+        ) as polarity
+    from notations
+
+),
+
 directions as (
 
     select
         *,
         case
             when scheme = 'range' then 'range'
-            when green_text like '%+' or green_text like '%>' then 'high'
-            when green_text like '%<' then 'low'
+            when notation_direction is not null then notation_direction
             when polarity in ('high', 'low') then polarity
         end as direction,
         coalesce(green_centre - green_margin, green_range_low) as green_low,
         coalesce(green_centre + green_margin, green_range_high) as green_high
-    from numbers
+    from polarities
 
 ),
 
