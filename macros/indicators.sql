@@ -90,3 +90,13 @@
         when 'average' then {{ numerator }} / nullif({{ denominator }}, 0)
     end)
 {%- endmacro %}
+
+{#- An aggregate over the same child's records dated strictly earlier (whole days before this record's
+    date; records of the same day are not earlier), as a window: one pass over the table instead of a
+    self-join. max(date) gives the previous record's date, count(*) how many came before. -#}
+{% macro over_earlier_records(aggregate, record_date, partition_by='la_code, person_id') -%}
+    (case when {{ record_date }} is not null then {{ aggregate }} over (
+        partition by {{ partition_by }} order by {{ record_date }}
+        range between unbounded preceding and interval 1 day preceding
+    ) end)
+{%- endmacro %}

@@ -60,9 +60,3 @@
             case when {{ value }} > {{ previous_value }} then 'up' else 'down' end
     end)
 {%- endmacro %}
-
-{#- The label of the financial year N years before the one starting on start_date, e.g. 2019/20. -#}
-{% macro financial_year_label(start_date, years_back) -%}
-    (cast(year({{ start_date }}) - {{ years_back }} as varchar) || '/'
-    || right(cast(year({{ start_date }}) - {{ years_back }} + 1 as varchar), 2))
-{%- endmacro %}

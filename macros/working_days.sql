@@ -7,3 +7,9 @@
         - (select wd_start.working_day_index from {{ ref('dim_date') }} as wd_start where wd_start.date_day = {{ start_date }})
     )
 {%- endmacro %}
+
+{#- The label of the financial year starting on 1 April of start_year, e.g. 2019/20 (dim_date.financial_year
+    and the performance summary's outturn columns). -#}
+{% macro financial_year_label(start_year) -%}
+    (cast({{ start_year }} as varchar) || '/' || right(cast({{ start_year }} + 1 as varchar), 2))
+{%- endmacro %}

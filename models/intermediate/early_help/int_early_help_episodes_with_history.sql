@@ -11,16 +11,10 @@ episodes as (
 previous_episodes as (
 
     select
-        episodes.la_code,
-        episodes.early_help_episode_id,
-        max(earlier.episode_start_date) as previous_episode_start_date
+        la_code,
+        early_help_episode_id,
+        {{ over_earlier_records('max(episode_start_date)', 'episode_start_date') }} as previous_episode_start_date
     from episodes
-    inner join episodes as earlier
-        on
-            episodes.la_code = earlier.la_code
-            and episodes.person_id = earlier.person_id
-            and episodes.episode_start_date > earlier.episode_start_date
-    group by episodes.la_code, episodes.early_help_episode_id
 
 ),
 

@@ -43,8 +43,7 @@ latest_visits as (
         on
             children.la_code = visits.la_code
             and children.person_id = visits.person_id
-            and children.period_end >= visits.visit_date
-            and visits.visit_date > children.period_end - 40
+            and {{ is_within_last('visits.visit_date', 'children.period_end', '40 day') }}
     group by children.la_code, children.period_end, children.person_id
 
 ),

@@ -12,16 +12,10 @@ plans as (
 earlier_starts as (
 
     select
-        plans.la_code,
-        plans.cp_plan_id,
-        count(*) as earlier_plan_count
+        la_code,
+        cp_plan_id,
+        {{ over_earlier_records('count(*)', 'cp_plan_start_date') }} as earlier_plan_count
     from plans
-    inner join plans as earlier
-        on
-            plans.la_code = earlier.la_code
-            and plans.person_id = earlier.person_id
-            and plans.cp_plan_start_date > earlier.cp_plan_start_date
-    group by plans.la_code, plans.cp_plan_id
 
 ),
 
@@ -55,7 +49,7 @@ final as (
         plans.latest_category_code,
         plans.cp_plan_end_date - plans.cp_plan_start_date as plan_duration_days,
         coalesce(earlier_starts.earlier_plan_count, 0) as earlier_plan_count,
-        earlier_starts.earlier_plan_count is not null as is_second_or_subsequent_ever,
+        coalesce(earlier_starts.earlier_plan_count > 0, false) as is_second_or_subsequent_ever,
         earlier_ends.days_since_earlier_plan_ended,
         coalesce(earlier_ends.days_since_earlier_plan_ended <= 730, false) as is_second_within_730_days,
         coalesce(plans.cp_plan_end_date - plans.cp_plan_start_date >= 730, false) as is_ended_after_730_days

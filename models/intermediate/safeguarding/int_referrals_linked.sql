@@ -25,16 +25,10 @@ teams as (
 previous_referrals as (
 
     select
-        referrals.la_code,
-        referrals.referral_id,
-        max(earlier.referral_date) as previous_referral_date
+        la_code,
+        referral_id,
+        {{ over_earlier_records('max(referral_date)', 'referral_date') }} as previous_referral_date
     from referrals
-    inner join referrals as earlier
-        on
-            referrals.la_code = earlier.la_code
-            and referrals.person_id = earlier.person_id
-            and referrals.referral_date > earlier.referral_date
-    group by referrals.la_code, referrals.referral_id
 
 ),
 

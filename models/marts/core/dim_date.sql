@@ -45,15 +45,8 @@ final as (
             when month(date_day) >= 4 then make_date(year(date_day), 4, 1)
             else make_date(year(date_day) - 1, 4, 1)
         end as financial_year_start,
-        case
-            when month(date_day) >= 4
-                then
-                    cast(year(date_day) as varchar) || '/'
-                    || right(cast(year(date_day) + 1 as varchar), 2)
-            else
-                cast(year(date_day) - 1 as varchar) || '/'
-                || right(cast(year(date_day) as varchar), 2)
-        end as financial_year,
+        -- the financial year starts on 1 April of the calendar year three months earlier
+        {{ financial_year_label('year(cast(date_day - interval 3 month as date))') }} as financial_year,
         ((month(date_day) + 8) % 12) // 3 + 1 as financial_quarter,
         is_weekend,
         is_bank_holiday,

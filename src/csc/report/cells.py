@@ -82,6 +82,14 @@ def figure(kind: str, value: float | None, numerator: float | None, denominator:
     return Figure(value, kind, publish and is_small(kind, numerator, denominator, value))
 
 
+def row_figure(kind: str, row: dict | None, publish: bool) -> Figure:
+    """The figure of a row with value, numerator and denominator (indicator_values, performance_*), or
+    an empty figure when there is no row."""
+    if row is None:
+        return Figure(None, kind)
+    return figure(kind, row["value"], row["numerator"], row["denominator"], publish)
+
+
 def part(x: float | None, publish: bool) -> Figure:
     """A numerator or denominator shown on its own (a count of records or children, or a population)."""
     return Figure(x, "number", publish and _small(x))

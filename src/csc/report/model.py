@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from csc.report.cells import Figure, figure, is_small, part
+from csc.report.cells import Figure, figure, is_small, part, row_figure
 from csc.report.data import ReportData
 
 POLARITY_LABEL = {"high": "High", "low": "Low", "info": "Info", "within_limits": "Within limits"}
@@ -97,7 +97,7 @@ class Report:
 def _month_cell(kind: str, r: dict | None, month: date, publish: bool) -> MonthCell:
     if r is None:
         return MonthCell(month, Figure(None, kind), Figure(None, "number"), Figure(None, "number"), None, None)
-    value = figure(kind, r["value"], r["numerator"], r["denominator"], publish)
+    value = row_figure(kind, r, publish)
     rag = None if value.suppressed else r["rag"]
     return MonthCell(
         month, value, part(r["numerator"], publish), part(r["denominator"], publish), rag, r["target_value"]
@@ -128,12 +128,7 @@ def build(data: ReportData, publish: bool) -> Report:
         series = [_month_cell(kind, data.history.get((ind, m)), m, publish) for m in data.months]
         months = series[-3:]
         labels = [r[f"fy_minus_{k}_label"] for k in range(5, 0, -1)]
-        outturns = []
-        for label in labels:
-            o = data.outturns.get((ind, label))
-            outturns.append(
-                figure(kind, o["value"], o["numerator"], o["denominator"], publish) if o else Figure(None, kind)
-            )
+        outturns = [row_figure(kind, data.outturns.get((ind, label)), publish) for label in labels]
         current = series[-1]
         previous = series[-2] if len(series) > 1 else None
         hide_dot = publish and (current.value.suppressed or (previous is not None and previous.value.suppressed))
@@ -142,7 +137,7 @@ def build(data: ReportData, publish: bool) -> Report:
                 loc["locality"],
                 part(loc["numerator"], publish),
                 part(loc["denominator"], publish),
-                figure(kind, loc["value"], loc["numerator"], loc["denominator"], publish),
+                row_figure(kind, loc, publish),
             )
             for loc in data.localities.get(ind, [])
         ]
@@ -194,12 +189,9 @@ def _region(data: ReportData, rows: list[SummaryRow], publish: bool) -> list[Reg
         reg = data.region.get(row.indicator_id)
         if reg is None:
             continue
-        by_council = []
-        for c in data.councils:
-            v = data.council_values.get((row.indicator_id, c["la_code"]))
-            by_council.append(
-                figure(kind, v["value"], v["numerator"], v["denominator"], publish) if v else Figure(None, kind)
-            )
+        by_council = [
+            row_figure(kind, data.council_values.get((row.indicator_id, c["la_code"])), publish) for c in data.councils
+        ]
 
         out.append(
             RegionRow(
@@ -208,7 +200,7 @@ def _region(data: ReportData, rows: list[SummaryRow], publish: bool) -> list[Reg
                 type=kind,
                 polarity=data.indicators[row.indicator_id]["polarity"],
                 by_council=by_council,
-                region=figure(kind, reg["value"], reg["numerator"], reg["denominator"], publish),
+                region=row_figure(kind, reg, publish),
                 best=_council_figure(data, row, reg["best_la_code"], names, publish),
                 worst=_council_figure(data, row, reg["worst_la_code"], names, publish),
             )
@@ -220,6 +212,4 @@ def _council_figure(
     data: ReportData, row: SummaryRow, code: str | None, names: dict[str, str], publish: bool
 ) -> tuple[str | None, Figure]:
     v = data.council_values.get((row.indicator_id, code)) if code else None
-    if not v:
-        return None, Figure(None, row.type)
-    return names.get(code, code), figure(row.type, v["value"], v["numerator"], v["denominator"], publish)
+    return (names.get(code, code) if v else None), row_figure(row.type, v, publish)
