@@ -21,7 +21,7 @@ import duckdb
 from rich.console import Console
 
 from csc.config import PROJECT_DIR
-from csc.gate.run import GateResult, run_gate
+from csc.gate.run import DEFAULT_MAX_PCT, DEFAULT_MIN_ROWS, GateResult, run_gate
 from csc.ui import progress as progress_bar
 
 PROGRESS_LINE = re.compile(r"\b(\d+) of (\d+) (OK|PASS|FAIL|ERROR|WARN|SKIP|NO-OP)\b")
@@ -97,16 +97,21 @@ def build(
     landing: Path,
     warehouse: Path,
     reports: Path,
-    max_quarantine_pct: float = 5.0,
+    max_quarantine_pct: float = DEFAULT_MAX_PCT,
     console: Console | None = None,
+    min_quarantine_rows: int = DEFAULT_MIN_ROWS,
+    retire: tuple[str, ...] = (),
 ) -> BuildResult:
+    """`retire`: ONS codes of councils that are in the published warehouse and are deliberately left
+    out of this one; any other published council without a readable extract blocks the publish."""
     console = console or Console()
     started = time.perf_counter()
     warehouse.parent.mkdir(parents=True, exist_ok=True)
     building = warehouse.with_name(f".{warehouse.stem}.building-{os.getpid()}.duckdb")
     _remove(building)
     try:
-        gate = run_gate(landing, building, reports, max_quarantine_pct, console)
+        gate = run_gate(landing, building, reports, max_quarantine_pct, console, min_quarantine_rows)
+        _check_no_council_lost(warehouse, gate, landing, retire)
         t0 = time.perf_counter()
         results = run_dbt(["build"], building, console)
         dbt_seconds = time.perf_counter() - t0
@@ -119,6 +124,33 @@ def build(
         _remove(building)
         raise
     return BuildResult(warehouse, gate, dbt_seconds, time.perf_counter() - started, counts)
+
+
+def published_councils(warehouse: Path) -> dict[str, str]:
+    """ONS code -> name of every council in the published warehouse (empty if there is none)."""
+    if not warehouse.exists():
+        return {}
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return dict(con.execute("select la_code, la_name from raw.manifests").fetchall())
+    except duckdb.Error:
+        return {}
+    finally:
+        con.close()
+
+
+def _check_no_council_lost(warehouse: Path, gate: GateResult, landing: Path, retire: tuple[str, ...]) -> None:
+    """A council in the published warehouse must be in the new build, unless deliberately retired."""
+    built = {c["la_code"] for c in gate.councils}
+    lost = {code: name for code, name in published_councils(warehouse).items() if code not in built}
+    lost = {code: name for code, name in lost.items() if code not in retire}
+    if lost:
+        names = ", ".join(f"{code} ({name})" for code, name in sorted(lost.items()))
+        raise BuildFailure(
+            f"council(s) {names} are in the published warehouse {warehouse} but have no readable extract under "
+            f"{landing}: land their extract, or leave them out on purpose with --retire CODE. "
+            "The published warehouse was not changed."
+        )
 
 
 def _remove(path: Path) -> None:

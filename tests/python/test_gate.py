@@ -140,8 +140,18 @@ def test_accepted_variations_pass_without_quarantine(landing, tmp_path, defect):
 
 def test_quarantine_over_the_threshold_blocks(landing, tmp_path):
     apply_defects(extract_folder(landing), ["bad_date"])
-    issues = blocked(landing, tmp_path, max_quarantine_pct=0.0001)
+    issues = blocked(landing, tmp_path, max_quarantine_pct=0.0001, min_quarantine_rows=1)
     assert any(i.rule == "quarantine_threshold" and i.table == "ssd_contacts" for i in issues)
+
+
+def test_a_few_bad_rows_over_the_share_do_not_block_below_the_minimum(landing, tmp_path):
+    """The threshold blocks on a share AND a number of rows: the same bad rows that block above
+    (min 1 row) pass with the default minimum of 10 rows, and are still quarantined."""
+    apply_defects(extract_folder(landing), ["bad_date"])
+    result = gate(landing, tmp_path, max_quarantine_pct=0.0001)
+    assert not result.blocking
+    rejected = [q for q in quarantine(tmp_path) if q[0] == "ssd_contacts" and q[3] == "rejected"]
+    assert rejected and sum(q[4] for q in rejected) < 10
 
 
 def test_personal_identifiers_are_never_loaded(landing, tmp_path):

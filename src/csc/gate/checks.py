@@ -11,9 +11,9 @@ from datetime import date
 
 import duckdb
 
-from csc.contract import Table, load_code_lists, load_tables
+from csc.contract import Table, load_tables
 from csc.gate.issues import Issue, blocking
-from csc.gate.sqlexpr import parse_date, parse_flag, quote
+from csc.gate.sqlexpr import map_code, parse_date, parse_flag, quote
 
 os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
 logging.getLogger("great_expectations").setLevel(logging.ERROR)
@@ -32,7 +32,7 @@ class Rule:
 
     rule: str
     column: str
-    action: str  # rejected | blanked
+    action: str  # rejected | blanked | kept (a query: reported with the row, row kept)
     reason: str
 
 
@@ -52,8 +52,8 @@ def _helper_columns(table: Table) -> list[str]:
                 out.append(f"coalesce({parse_date(q)} <= extract_date, true) as {quote(c.name + '__not_future')}")
         elif c.kind == "flag":
             out.append(f"{q} is null or {parse_flag(q)} is not null as {quote(c.name + '__parses')}")
-        elif c.kind == "code":
-            out.append(f"upper({q}) as {quote(c.name + '__code')}")
+        elif c.kind == "code" and c.codes:
+            out.append(f"{q} is null or {map_code(c.codes, q)} is not null as {quote(c.name + '__maps')}")
         elif c.kind == "number":
             out.append(f"{q} is null or try_cast({q} as double) is not null as {quote(c.name + '__parses')}")
     return out
@@ -63,14 +63,13 @@ def build_suite(table: Table) -> tuple[gx.ExpectationSuite, list[Rule]]:
     """The expectation suite of one SSD table, with the rule each expectation reports as."""
     suite = gx.ExpectationSuite(name=table.name)
     rules: list[Rule] = []
-    code_lists = load_code_lists()
 
     def add(expectation, rule: Rule) -> None:
         suite.add_expectation(expectation)
         rules.append(rule)
 
     for c in table.columns:
-        if c.not_null:
+        if c.not_null and not c.derived_from:
             add(
                 gxe.ExpectColumnValuesToNotBeNull(column=c.name),
                 Rule("not_null", c.name, "rejected", "value is missing but required"),
@@ -101,25 +100,31 @@ def build_suite(table: Table) -> tuple[gx.ExpectationSuite, list[Rule]]:
                     Rule("date_not_after_extract", c.name, "rejected", "date after the extract date"),
                 )
         if c.kind == "code" and c.codes:
-            allowed = sorted({code.upper() for code in code_lists[c.codes]})
             add(
-                gxe.ExpectColumnValuesToBeInSet(column=f"{c.name}__code", value_set=allowed),
+                gxe.ExpectColumnValuesToBeInSet(column=f"{c.name}__maps", value_set=[True]),
                 Rule(
                     "code_list",
                     c.name,
                     "blanked" if c.blank else "rejected",
-                    f"code not in the {c.codes} code list",
+                    f"value is not a code of the {c.codes} code list and seeds/value_mappings.csv does not map it",
                 ),
             )
-    for start, end in table.date_order:
+    for order in table.date_order:
+        query = order.severity == "query"
         add(
             gxe.ExpectColumnPairValuesAToBeGreaterThanB(
-                column_A=f"{end}__date",
-                column_B=f"{start}__date",
+                column_A=f"{order.end}__date",
+                column_B=f"{order.start}__date",
                 or_equal=True,
                 ignore_row_if="either_value_is_missing",
             ),
-            Rule("end_not_before_start", end, "rejected", f"{end} is before {start}"),
+            Rule(
+                "end_not_before_start",
+                order.end,
+                "kept" if query else "rejected",
+                f"{order.end} is before {order.start}"
+                + (" (a query: plausible, e.g. placed with consent)" if query else ""),
+            ),
         )
     return suite, rules
 
@@ -188,12 +193,16 @@ class GxRunner:
 
 def primary_key_issues(con: duckdb.DuckDBPyConnection, table: Table, files: dict[str, str]) -> list[Issue]:
     """Null or duplicate primary keys, per council (files: la_code -> landed file): blocking, with
-    example keys. One grouped query over all councils."""
+    example keys. One grouped query over all councils. The key is the id, plus the person where a
+    system shares ids between siblings (`unique_with`); a key staging derives may be null."""
     pk = quote(table.primary_key)
+    key_cols = [quote(c) for c in table.key_columns]
+    key_text = " || '/' || ".join(f"coalesce(cast({c} as varchar), '')" for c in key_cols)
     issues = []
+    derived = bool(table.column(table.primary_key).derived_from)
     for la_code, n_null, examples in con.execute(
         f"""select la_code, count(*), list(_row_id order by _row_id)[1:5]
-            from raw.{table.name} where {pk} is null group by la_code order by la_code"""
+            from raw.{table.name} where {pk} is null and not {derived} group by la_code order by la_code"""
     ).fetchall():
         issues.append(
             blocking(
@@ -208,7 +217,7 @@ def primary_key_issues(con: duckdb.DuckDBPyConnection, table: Table, files: dict
         )
     for la_code, n_dup, examples in con.execute(
         f"""with dups as (
-                select la_code, {pk} as key, count(*) as n from raw.{table.name}
+                select la_code, {key_text} as key, count(*) as n from raw.{table.name}
                 where {pk} is not null group by all having count(*) > 1)
             select la_code, sum(n), list(key || ' (x' || n || ')' order by n desc, key)[1:5]
             from dups group by la_code order by la_code"""
@@ -218,7 +227,8 @@ def primary_key_issues(con: duckdb.DuckDBPyConnection, table: Table, files: dict
                 table.name,
                 files[la_code],
                 "primary_key_unique",
-                "primary key is not unique",
+                "primary key is not unique"
+                + (f" (with {', '.join(table.key_columns[1:])})" if table.unique_with else ""),
                 column=table.primary_key,
                 rows=int(n_dup),
                 examples=list(examples),

@@ -2,8 +2,12 @@
 
 Layout: <landing root>/<la_code>/<extract_date>/manifest.json and ssd_<table>.parquet|.csv.
 The newest extract of each council is loaded; older ones stay where they are (restatements).
-Every value is loaded as text (blank strings become NULL); personal identifiers and columns the
-contract does not know are never loaded.
+Council folders are named by ONS code and must name a council of seeds/councils.csv (`csc land`
+writes this layout from a council's exported SSD tables). File names are matched case-insensitively.
+Every value is loaded as text: NUL bytes removed, trimmed, blank strings and NULL literals (`NULL`,
+`null`, `\\N`) become NULL, and columns renamed by an older SSD release take the contract name.
+Personal identifiers and columns the contract does not know are never loaded; JSON values keep
+only their flag keys (free-text comments never reach `raw`).
 """
 
 from __future__ import annotations
@@ -16,11 +20,13 @@ from pathlib import Path
 
 import duckdb
 
-from csc.contract import SYSTEM_COLUMNS, Table, load_tables
+from csc.contract import OTHER_SSD_TABLES, SYSTEM_COLUMNS, Table, load_tables
 from csc.gate.issues import Issue, blocking, info, warning
-from csc.gate.sqlexpr import quote
+from csc.gate.sqlexpr import DEFAULT_JSON_KEYS, clean_text, json_kept, quote
 
 LA_CODE = re.compile(r"^[EWSN]\d{8}$")
+DFE_CODE = re.compile(r"^\d{3}$")
+SSD_FILE = re.compile(r"^(ssd_\w+)\.(parquet|csv)$", re.IGNORECASE)
 MANIFEST_KEYS = ("la_code", "la_name", "extract_date", "period_start", "ssd_version")
 
 
@@ -37,6 +43,35 @@ class Extract:
     def rel(self) -> str:
         return f"{self.la_code}/{self.folder.name}"
 
+    @property
+    def ssd_version(self) -> str:
+        return str(self.manifest.get("ssd_version") or "")
+
+
+def _council_folder_problem(name: str) -> str | None:
+    """Why a folder under the landing root is not a known council's ONS-coded folder, or None."""
+    from csc.councils import by_dfe_code, by_la_code
+
+    if LA_CODE.match(name):
+        if by_la_code(name) is None:
+            return (
+                f"folder {name!r} is not the ONS code of a council in seeds/councils.csv: "
+                "land the extract with `csc land SOURCE --la CODE`, which names the folder"
+            )
+        return None
+    if DFE_CODE.match(name):
+        ref = by_dfe_code(name)
+        if ref is not None:
+            return (
+                f"folder {name!r} is the DfE code of {ref.la_name}; the landing layout is named by ONS code: "
+                f"land the exported tables with `csc land SOURCE --la {name}` (writes {ref.la_code}/<extract date>/ "
+                f"with a manifest), or rename the folder to {ref.la_code}"
+            )
+    return (
+        f"folder {name!r} names no known council: council folders are ONS codes (e.g. E10000020); "
+        "use `csc land SOURCE --la CODE` with the DfE or ONS code"
+    )
+
 
 def discover(landing: Path, issues: list[Issue]) -> list[Extract]:
     """The newest extract of every council folder, with blocking issues for what cannot be read."""
@@ -48,15 +83,9 @@ def discover(landing: Path, issues: list[Issue]) -> list[Extract]:
     if not councils:
         issues.append(blocking("landing", str(landing), "landing_root", f"no council folders under {landing}"))
     for council in councils:
-        if not LA_CODE.match(council.name):
-            issues.append(
-                warning(
-                    "landing",
-                    council.name,
-                    "council_folder",
-                    "folder name is not a 9-character ONS council code; skipped",
-                )
-            )
+        problem = _council_folder_problem(council.name)
+        if problem:
+            issues.append(blocking("landing", council.name, "council_folder", problem))
             continue
         dated = []
         for sub in council.iterdir():
@@ -128,23 +157,43 @@ def discover(landing: Path, issues: list[Issue]) -> list[Extract]:
             issues.append(blocking("manifest", f"{rel}/manifest.json", "manifest_fields", "; ".join(problems)))
             continue
         ext = Extract(council.name, folder, manifest, extract_date, period_start)
-        for t in load_tables():
-            pq_file, csv_file = folder / f"{t}.parquet", folder / f"{t}.csv"
-            if pq_file.is_file():
-                ext.files[t] = pq_file
-                if csv_file.is_file():
-                    issues.append(
-                        warning(
-                            t,
-                            f"{rel}/{csv_file.name}",
-                            "duplicate_file",
-                            "both Parquet and CSV landed; the Parquet file is used",
-                        )
-                    )
-            elif csv_file.is_file():
-                ext.files[t] = csv_file
+        _find_files(ext, rel, issues)
         extracts.append(ext)
     return extracts
+
+
+def _find_files(ext: Extract, rel: str, issues: list[Issue]) -> None:
+    """The landed file of each contract table (names case-insensitive; Parquet wins over CSV);
+    an ssd_* file of a table the contract does not read is reported, never silently ignored."""
+    tables = load_tables()
+    found: dict[str, dict[str, Path]] = {}
+    for path in sorted(ext.folder.iterdir()):
+        m = SSD_FILE.match(path.name)
+        if not m or not path.is_file():
+            continue
+        found.setdefault(m.group(1).lower(), {})[m.group(2).lower()] = path
+    for name, by_format in found.items():
+        if name not in tables:
+            reason = OTHER_SSD_TABLES.get(name, "not an SSD table the warehouse knows")
+            issues.append(
+                info(
+                    name,
+                    f"{rel}/{next(iter(by_format.values())).name}",
+                    "table_not_read",
+                    f"{name} is not read by the warehouse: {reason}",
+                )
+            )
+            continue
+        ext.files[name] = by_format.get("parquet") or by_format["csv"]
+        if len(by_format) > 1:
+            issues.append(
+                warning(
+                    name,
+                    f"{rel}/{by_format['csv'].name}",
+                    "duplicate_file",
+                    "both Parquet and CSV landed; the Parquet file is used",
+                )
+            )
 
 
 def create_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
@@ -177,9 +226,30 @@ def _unreadable(table: str, rel: str, verb: str, exc: Exception) -> Issue:
 
 def _reader(path: Path) -> str:
     p = str(path).replace("'", "''")
-    if path.suffix == ".parquet":
+    if path.suffix.lower() == ".parquet":
         return f"read_parquet('{p}')"
     return f"read_csv('{p}', all_varchar = true, header = true, auto_detect = true, sample_size = -1)"
+
+
+HEADERLESS = (
+    "the file has no header row (its first line holds values: {first}): re-export it with column names "
+    "in the first row (SQL Server Management Studio: Tools > Options > Query Results > SQL Server > "
+    "Results to Grid > 'Include column headers when copying or saving the results', then save the results "
+    "again; bcp writes no header: use sqlcmd, or `csc extract` straight from the database)"
+)
+BROKEN_COLUMNS = (
+    "rows have more fields than the header (a value with commas, typically JSON, was written without quotes): "
+    "re-export it with quoted strings (SQL Server Management Studio: Tools > Options > Query Results > "
+    "SQL Server > Results to Grid > 'Quote strings containing list separators when saving .csv results'), "
+    "or land Parquet, or use `csc extract` straight from the database"
+)
+
+
+def _describe_problem(exc: duckdb.Error) -> str | None:
+    text = str(exc)
+    if "Expected Number of Columns" in text or "too many columns" in text.lower():
+        return BROKEN_COLUMNS
+    return None
 
 
 def load_file(
@@ -206,16 +276,40 @@ def load_file(
     try:
         described = con.execute(f"describe select * from {_reader(path)}").fetchall()
     except duckdb.Error as exc:
-        issues.append(_unreadable(table.name, rel, "read", exc))
+        problem = _describe_problem(exc)
+        if problem:
+            issues.append(blocking(table.name, rel, "csv_columns", problem))
+        else:
+            issues.append(_unreadable(table.name, rel, "read", exc))
         return None
-    # column names as landed -> normalised (trimmed, lower case, byte-order mark removed)
-    landed = {}
+    known = table.landed_names(ext.ssd_version)
+    # contract column -> column name as landed (trimmed, lower case, byte-order mark removed);
+    # a contract name wins over an alias of an older release
+    landed: dict[str, str] = {}
+    normalised = []
     for row in described:
         name = row[0]
-        landed[name.replace("\ufeff", "").strip().lower()] = name
-    contract = set(table.column_names)
-    present = contract & set(landed)
-    missing = [c for c in table.required_columns if c not in landed]
+        norm = name.replace("\ufeff", "").strip().lower()
+        normalised.append(norm)
+        target = known.get(norm)
+        if target and (target not in landed or norm == target):
+            landed[target] = name
+    if not landed and path.suffix.lower() == ".csv" and not set(normalised) & set(table.dropped_columns):
+        first = ", ".join(repr(n) for n in normalised[:3])
+        issues.append(blocking(table.name, rel, "header_row", HEADERLESS.format(first=first)))
+        return None
+    renamed = sorted(f"{landed[c]} as {c}" for c in landed if landed[c].replace("\ufeff", "").strip().lower() != c)
+    if renamed:
+        issues.append(
+            info(
+                table.name,
+                rel,
+                "renamed_columns",
+                f"column(s) of another SSD release read under the contract name: {', '.join(renamed)}",
+            )
+        )
+    present = set(landed)
+    missing = [c.name for c in table.columns if c.required and not c.derived_from and c.name not in present]
     if missing:
         issues.append(
             blocking(
@@ -227,7 +321,18 @@ def load_file(
             )
         )
         return None
-    extra = sorted(set(landed) - contract - set(table.dropped_columns) - set(SYSTEM_COLUMNS))
+    derived = [c for c in table.columns if c.derived_from and c.name not in present]
+    for c in derived:
+        issues.append(
+            info(
+                table.name,
+                rel,
+                "derived_column",
+                f"column {c.name} is not in the file: staging derives it from {c.derived_from}",
+                column=c.name,
+            )
+        )
+    extra = sorted(set(normalised) - set(known) - set(table.dropped_columns) - set(SYSTEM_COLUMNS) - {"la_code"})
     if extra:
         issues.append(
             info(
@@ -238,7 +343,7 @@ def load_file(
                 column=", ".join(extra),
             )
         )
-    dropped = sorted(set(landed) & set(table.dropped_columns))
+    dropped = sorted(set(normalised) & set(table.dropped_columns))
     if dropped:
         issues.append(
             info(
@@ -249,12 +354,7 @@ def load_file(
                 column=", ".join(dropped),
             )
         )
-    select = [
-        f"nullif(trim(cast({quote(landed[c])} as varchar)), '') as {quote(c)}"
-        if c in present
-        else f"cast(null as varchar) as {quote(c)}"
-        for c in table.column_names
-    ]
+    select = [_load_expression(table, c, landed) for c in table.column_names]
     rel_sql = rel.replace("'", "''")
     try:
         rows = con.execute(f"""
@@ -264,6 +364,19 @@ def load_file(
             from {_reader(path)}
         """).fetchone()[0]
     except duckdb.Error as exc:
-        issues.append(_unreadable(table.name, rel, "loaded", exc))
+        problem = _describe_problem(exc)
+        if problem:
+            issues.append(blocking(table.name, rel, "csv_columns", problem))
+        else:
+            issues.append(_unreadable(table.name, rel, "loaded", exc))
         return None
     return rows, present
+
+
+def _load_expression(table: Table, column: str, landed: dict[str, str]) -> str:
+    if column not in landed:
+        return f"cast(null as varchar) as {quote(column)}"
+    value = clean_text(quote(landed[column]))
+    if table.column(column).kind == "json":
+        value = json_kept(value, table.column(column).json_keys or DEFAULT_JSON_KEYS)
+    return f"{value} as {quote(column)}"

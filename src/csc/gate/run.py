@@ -21,9 +21,13 @@ from rich.table import Table as RichTable
 from csc.contract import load_tables
 from csc.gate.issues import GateFailure, Issue, blocking, info, warning
 from csc.gate.landing import create_raw_schema, discover, load_file
+from csc.gate.normalise import blank_placeholders, resolve_legacy_keys
 from csc.gate.report import write_reports
-from csc.gate.sqlexpr import quote
+from csc.gate.sqlexpr import quote, register_code_tables
 from csc.ui import progress as progress_bar
+
+DEFAULT_MAX_PCT = 5.0
+DEFAULT_MIN_ROWS = 10
 
 QUARANTINE_COLUMNS = [
     "la_code",
@@ -59,19 +63,33 @@ def run_gate(
     landing: Path,
     db_path: Path,
     reports: Path,
-    max_quarantine_pct: float = 5.0,
+    max_quarantine_pct: float = DEFAULT_MAX_PCT,
     console: Console | None = None,
+    min_quarantine_rows: int = DEFAULT_MIN_ROWS,
 ) -> GateResult:
+    """`max_quarantine_pct` and `min_quarantine_rows`: a file blocks when more than that share of its
+    rows AND at least that many rows would be rejected (a table's contract may set its own)."""
     console = console or Console()
     started = time.perf_counter()
     result = GateResult()
     issues = result.issues
     tables = load_tables()
     extracts = discover(landing, issues)
+    if not extracts:
+        issues.append(
+            blocking(
+                "landing",
+                str(landing),
+                "no_council",
+                "no council extract could be read, so nothing would be built: land each council with "
+                "`csc land SOURCE --la CODE`",
+            )
+        )
     con = duckdb.connect(str(db_path))
     con.execute("set enable_progress_bar = false")  # rich shows progress
     try:
         create_raw_schema(con)
+        register_code_tables(con)
         from csc.gate.checks import GxRunner, foreign_key_failures, primary_key_issues
 
         present: dict[str, set[str]] = {e.la_code: set() for e in extracts}
@@ -104,6 +122,9 @@ def run_gate(
                     _load_one(con, ext, t, landing, issues, present, landed_rows)
                     progress.advance(task)
             lap("load files")
+            blank_placeholders(con)
+            resolve_legacy_keys(con, extracts, landing, issues)
+            lap("placeholders and legacy keys")
             # primary keys: one grouped query per table over every council
             for t in tables.values():
                 files = {e.la_code: str(e.files[t.name].relative_to(landing)) for e in extracts if t.name in e.files}
@@ -126,7 +147,9 @@ def run_gate(
             foreign_key_failures(con, present)
             lap("foreign keys")
             for ext in extracts:
-                _summarise_extract(con, ext, landed_rows[ext.la_code], landing, max_quarantine_pct, result)
+                _summarise_extract(
+                    con, ext, landed_rows[ext.la_code], landing, (max_quarantine_pct, min_quarantine_rows), result
+                )
         _apply_blanking(con)
         _record_files(con, result)
         lap("summaries and blanking")
@@ -197,9 +220,10 @@ def _insert_quarantine(con, failures: list[dict]) -> None:
 
 
 def _summarise_extract(
-    con, ext, landed_rows: dict[str, int], landing: Path, max_pct: float, result: GateResult
+    con, ext, landed_rows: dict[str, int], landing: Path, limits: tuple[float, int], result: GateResult
 ) -> None:
-    """Turn quarantine rows into issues (one per table, column and rule) and apply the threshold."""
+    """Turn quarantine rows into issues (one per table, column and rule) and apply the threshold:
+    a file blocks when more than pct % of its rows and at least min_rows rows would be rejected."""
     rows = con.execute(
         """
         select table_name, column_name, rule, action, any_value(reason), count(*),
@@ -208,14 +232,21 @@ def _summarise_extract(
         from raw.quarantine where la_code = ? group by all order by 1, 2, 3""",
         [ext.la_code],
     ).fetchall()
+    verbs = {
+        "rejected": "rows rejected into quarantine",
+        "blanked": "values blanked (rows kept)",
+        "kept": "rows kept and reported as a query",
+    }
     for table, column, rule, action, reason, n, examples, source in rows:
-        verb = "rows rejected into quarantine" if action == "rejected" else "values blanked (rows kept)"
+        if rule == "code_list":
+            examples = _unmapped_values(con, ext.la_code, table, column)
+            reason += " (add each value to seeds/value_mappings.csv to map it)"
         result.issues.append(
             warning(
                 table,
                 source,
                 rule,
-                f"{reason}: {verb}",
+                f"{reason}: {verbs[action]}",
                 column=column,
                 rows=n,
                 examples=[str(e) for e in examples],
@@ -229,16 +260,21 @@ def _summarise_extract(
             [ext.la_code],
         ).fetchall()
     )
+    tables = load_tables()
     for table, landed in landed_rows.items():
         bad = rejected.get(table, 0)
-        if landed and 100.0 * bad / landed > max_pct:
+        own = tables[table].threshold
+        max_pct = own.pct if own.pct is not None else limits[0]
+        min_rows = own.min_rows if own.min_rows is not None else limits[1]
+        if landed and 100.0 * bad / landed > max_pct and bad >= min_rows:
             result.issues.append(
                 blocking(
                     table,
                     str(ext.files[table].relative_to(landing)),
                     "quarantine_threshold",
-                    f"{100.0 * bad / landed:.1f}% of {landed:,} rows would be quarantined (limit {max_pct}%): "
-                    "fix the extract, or raise --max-quarantine-pct if this is expected",
+                    f"{100.0 * bad / landed:.1f}% of {landed:,} rows would be quarantined (limit {max_pct}% "
+                    f"and at least {min_rows} rows): fix the extract, or raise --max-quarantine-pct / "
+                    "--min-quarantine-rows if this is expected",
                     rows=bad,
                 )
             )
@@ -251,6 +287,19 @@ def _summarise_extract(
             "folder": ext.rel,
         }
     )
+
+
+def _unmapped_values(con, la_code: str, table: str, column: str) -> list[str]:
+    """The values that did not map, most frequent first, with their row counts."""
+    return [
+        f"{value!r} x {n:,}"
+        for value, n in con.execute(
+            """select bad_value, count(*) from raw.quarantine
+               where la_code = ? and table_name = ? and column_name = ? and rule = 'code_list'
+               group by 1 order by 2 desc, 1 limit 10""",
+            [la_code, table, column],
+        ).fetchall()
+    ]
 
 
 def _apply_blanking(con) -> None:
