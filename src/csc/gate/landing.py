@@ -20,9 +20,11 @@ from pathlib import Path
 
 import duckdb
 
-from csc.contract import OTHER_SSD_TABLES, SYSTEM_COLUMNS, Table, load_tables
+from csc.contract import OTHER_SSD_TABLES, Table, load_tables
 from csc.gate.issues import Issue, blocking, info, warning
 from csc.gate.sqlexpr import DEFAULT_JSON_KEYS, clean_text, json_kept, quote
+from csc.intake.columns import NOT_IN_CONTRACT, PERSONAL, normalise, plan_columns
+from csc.intake.csvfile import ExportShapeError, inspect_csv, shape_error
 
 LA_CODE = re.compile(r"^[EWSN]\d{8}$")
 DFE_CODE = re.compile(r"^\d{3}$")
@@ -225,31 +227,17 @@ def _unreadable(table: str, rel: str, verb: str, exc: Exception) -> Issue:
 
 
 def _reader(path: Path) -> str:
-    p = str(path).replace("'", "''")
+    """SQL reading a Parquet file, or a CSV file as text under its normalised column names."""
     if path.suffix.lower() == ".parquet":
+        p = str(path).replace("'", "''")
         return f"read_parquet('{p}')"
-    return f"read_csv('{p}', all_varchar = true, header = true, auto_detect = true, sample_size = -1)"
+    return f"({inspect_csv(path).select_sql()})"
 
 
-HEADERLESS = (
-    "the file has no header row (its first line holds values: {first}): re-export it with column names "
-    "in the first row (SQL Server Management Studio: Tools > Options > Query Results > SQL Server > "
-    "Results to Grid > 'Include column headers when copying or saving the results', then save the results "
-    "again; bcp writes no header: use sqlcmd, or `csc extract` straight from the database)"
-)
-BROKEN_COLUMNS = (
-    "rows have more fields than the header (a value with commas, typically JSON, was written without quotes): "
-    "re-export it with quoted strings (SQL Server Management Studio: Tools > Options > Query Results > "
-    "SQL Server > Results to Grid > 'Quote strings containing list separators when saving .csv results'), "
-    "or land Parquet, or use `csc extract` straight from the database"
-)
-
-
-def _describe_problem(exc: duckdb.Error) -> str | None:
+def _shape_message(path: Path, exc: ExportShapeError) -> str:
     text = str(exc)
-    if "Expected Number of Columns" in text or "too many columns" in text.lower():
-        return BROKEN_COLUMNS
-    return None
+    prefix = f"{path}: "
+    return text[len(prefix) :] if text.startswith(prefix) else text
 
 
 def load_file(
@@ -273,32 +261,23 @@ def load_file(
             )
         )
         return None
+    layout = None
     try:
-        described = con.execute(f"describe select * from {_reader(path)}").fetchall()
-    except duckdb.Error as exc:
-        problem = _describe_problem(exc)
-        if problem:
-            issues.append(blocking(table.name, rel, "csv_columns", problem))
+        if path.suffix.lower() == ".parquet":
+            source = _reader(path)
+            names = [row[0] for row in con.execute(f"describe select * from {source}").fetchall()]
         else:
-            issues.append(_unreadable(table.name, rel, "read", exc))
+            layout = inspect_csv(path, table)
+            source, names = f"({layout.select_sql()})", list(layout.columns)
+    except ExportShapeError as exc:
+        issues.append(blocking(table.name, rel, "csv_shape", _shape_message(path, exc)))
         return None
-    known = table.landed_names(ext.ssd_version)
-    # contract column -> column name as landed (trimmed, lower case, byte-order mark removed);
-    # a contract name wins over an alias of an older release
-    landed: dict[str, str] = {}
-    normalised = []
-    for row in described:
-        name = row[0]
-        norm = name.replace("\ufeff", "").strip().lower()
-        normalised.append(norm)
-        target = known.get(norm)
-        if target and (target not in landed or norm == target):
-            landed[target] = name
-    if not landed and path.suffix.lower() == ".csv" and not set(normalised) & set(table.dropped_columns):
-        first = ", ".join(repr(n) for n in normalised[:3])
-        issues.append(blocking(table.name, rel, "header_row", HEADERLESS.format(first=first)))
+    except duckdb.Error as exc:
+        issues.append(_unreadable(table.name, rel, "read", exc))
         return None
-    renamed = sorted(f"{landed[c]} as {c}" for c in landed if landed[c].replace("\ufeff", "").strip().lower() != c)
+    plan = plan_columns(table, names, ext.ssd_version)
+    landed = {contract: source_name for source_name, contract in plan.read}
+    renamed = sorted(f"{s} as {c}" for s, c in plan.read if normalise(s) != c)
     if renamed:
         issues.append(
             info(
@@ -321,39 +300,24 @@ def load_file(
             )
         )
         return None
-    derived = [c for c in table.columns if c.derived_from and c.name not in present]
-    for c in derived:
-        issues.append(
-            info(
-                table.name,
-                rel,
-                "derived_column",
-                f"column {c.name} is not in the file: staging derives it from {c.derived_from}",
-                column=c.name,
+    for c in table.columns:
+        if c.derived_from and c.name not in present:
+            issues.append(
+                info(
+                    table.name,
+                    rel,
+                    "derived_column",
+                    f"column {c.name} is not in the file: staging derives it from {c.derived_from}",
+                    column=c.name,
+                )
             )
-        )
-    extra = sorted(set(normalised) - set(known) - set(table.dropped_columns) - set(SYSTEM_COLUMNS) - {"la_code"})
-    if extra:
-        issues.append(
-            info(
-                table.name,
-                rel,
-                "unknown_columns",
-                f"{len(extra)} column(s) not in the contract were ignored: {', '.join(extra)}",
-                column=", ".join(extra),
-            )
-        )
-    dropped = sorted(set(normalised) & set(table.dropped_columns))
-    if dropped:
-        issues.append(
-            info(
-                table.name,
-                rel,
-                "personal_identifiers",
-                f"personal identifier column(s) not loaded: {', '.join(dropped)}",
-                column=", ".join(dropped),
-            )
-        )
+    for rule, reason, what in (
+        ("unknown_columns", NOT_IN_CONTRACT, "column(s) not in the contract were ignored"),
+        ("personal_identifiers", PERSONAL, "personal identifier column(s) not loaded"),
+    ):
+        cols = sorted(normalise(name) for name, why in plan.not_read if why == reason)
+        if cols:
+            issues.append(info(table.name, rel, rule, f"{len(cols)} {what}: {', '.join(cols)}", column=", ".join(cols)))
     select = [_load_expression(table, c, landed) for c in table.column_names]
     rel_sql = rel.replace("'", "''")
     try:
@@ -361,12 +325,11 @@ def load_file(
             insert into raw.{table.name} by name
             select '{ext.la_code}' as la_code, date '{ext.extract_date}' as extract_date,
                    row_number() over () as _row_id, '{rel_sql}' as _source_file, {", ".join(select)}
-            from {_reader(path)}
+            from {source}
         """).fetchone()[0]
     except duckdb.Error as exc:
-        problem = _describe_problem(exc)
-        if problem:
-            issues.append(blocking(table.name, rel, "csv_columns", problem))
+        if layout is not None:
+            issues.append(blocking(table.name, rel, "csv_shape", _shape_message(path, shape_error(layout, exc))))
         else:
             issues.append(_unreadable(table.name, rel, "loaded", exc))
         return None
