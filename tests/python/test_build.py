@@ -129,3 +129,51 @@ def test_docs_describe_every_model_seed_and_column(built):
             if not node["columns"].get(column.lower(), {}).get("description"):
                 missing.append((uid, column))
     assert missing == []
+
+
+def _published_copy(built, tmp_path):
+    published = tmp_path / "csc.duckdb"
+    shutil.copy(built[0], published)
+    return published, digest(published)
+
+
+def test_a_dfe_coded_folder_blocks_with_the_command_that_lands_it(built, landing, tmp_path):
+    published, before = _published_copy(built, tmp_path)
+    (landing / "E10000020").rename(landing / "926")
+    with pytest.raises(GateFailure) as info:
+        build(landing, published, tmp_path / "reports", console=QUIET)
+    folder = [i for i in info.value.issues if i.rule == "council_folder"]
+    assert folder and "DfE code of Norfolk" in folder[0].message and "csc land SOURCE --la 926" in folder[0].message
+    assert digest(published) == before
+
+
+def test_a_folder_of_an_unknown_council_blocks(built, landing, tmp_path):
+    published, before = _published_copy(built, tmp_path)
+    shutil.copytree(landing / "E08000018", landing / "E10000099")
+    with pytest.raises(GateFailure) as info:
+        build(landing, published, tmp_path / "reports", console=QUIET)
+    assert any(i.rule == "council_folder" and "E10000099" in i.message for i in info.value.issues)
+    assert digest(published) == before
+
+
+def test_a_landing_with_no_council_never_passes(built, tmp_path):
+    published, before = _published_copy(built, tmp_path)
+    empty = tmp_path / "landing"
+    (empty / "not-a-council").mkdir(parents=True)
+    with pytest.raises(GateFailure) as info:
+        build(empty, published, tmp_path / "reports", console=QUIET)
+    assert {"no_council", "council_folder"} <= {i.rule for i in info.value.issues}
+    assert digest(published) == before
+
+
+def test_a_published_council_missing_from_the_new_landing_blocks_the_publish(built, landing, tmp_path):
+    published, before = _published_copy(built, tmp_path)
+    shutil.rmtree(landing / "E08000018")
+    with pytest.raises(BuildFailure) as info:
+        build(landing, published, tmp_path / "reports", console=QUIET)
+    assert "E08000018 (Rotherham)" in str(info.value) and "--retire" in str(info.value)
+    assert digest(published) == before
+    # retired on purpose, the build publishes without it
+    build(landing, published, tmp_path / "reports", console=QUIET, retire=("E08000018",))
+    con = duckdb.connect(str(published), read_only=True)
+    assert con.execute("select list(la_code) from raw.manifests").fetchone()[0] == ["E10000020"]

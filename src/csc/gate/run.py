@@ -239,8 +239,10 @@ def _summarise_extract(
     }
     for table, column, rule, action, reason, n, examples, source in rows:
         if rule == "code_list":
+            # the values themselves (codes and descriptions, never child-level) so that the council
+            # can add them to seeds/value_mappings.csv; they also reach the report's data-quality page
             examples = _unmapped_values(con, ext.la_code, table, column)
-            reason += " (add each value to seeds/value_mappings.csv to map it)"
+            reason += f"; unmapped values: {', '.join(examples)} (add each to seeds/value_mappings.csv to map it)"
         result.issues.append(
             warning(
                 table,
