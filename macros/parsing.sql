@@ -22,6 +22,14 @@
     {{ parse_flag("json_extract_string(" ~ column ~ ", '$." ~ key ~ "')") }}
 {%- endmacro %}
 
+{#- One boolean column per key of an outcome JSON object, named outcome_<key in lower case>, e.g.
+    json_flags('cont_contact_outcome_json', ['NFA_FLAG']) gives outcome_nfa_flag. -#}
+{% macro json_flags(column, keys) -%}
+    {%- for key in keys %}
+        {{ json_flag(column, key) }} as outcome_{{ key | lower }}{{ "," if not loop.last }}
+    {%- endfor %}
+{%- endmacro %}
+
 {% macro parse_number(column) -%}
     try_cast({{ column }} as double)
 {%- endmacro %}
@@ -35,6 +43,21 @@
             and quarantine.table_name = '{{ table_name }}'
             and quarantine._row_id = {{ alias }}._row_id
             and quarantine.action = 'rejected'
+    )
+{%- endmacro %}
+
+{#- The landing gate blanked this row's value of `column_name` (an invalid value set to null, the row
+    kept): the value was recorded but is not usable, which is not the same as not recorded. -#}
+{% macro was_blanked(table_name, column_name, alias='landed') -%}
+    exists (
+        select 1
+        from {{ source('landing', 'quarantine') }} as quarantine
+        where
+            quarantine.la_code = {{ alias }}.la_code
+            and quarantine.table_name = '{{ table_name }}'
+            and quarantine._row_id = {{ alias }}._row_id
+            and quarantine.column_name = '{{ column_name }}'
+            and quarantine.action = 'blanked'
     )
 {%- endmacro %}
 

@@ -85,3 +85,50 @@ def test_flag_parsing_matches(value):
     assert gate == stg
     if value is not None and value.strip().lower() in ("y", "yes", "1", "true", "t"):
         assert gate is True
+
+
+def test_value_mapping_matches_between_gate_and_staging():
+    """Every code, every mapped spelling (as written, upper case, with extra spaces, with a suffix that only a
+    prefix mapping accepts) and values that must not map give the same code through the gate's map_code and
+    the staging macro; the seeds' own spellings map to the code the seed says."""
+    import csv
+
+    from csc.gate.sqlexpr import map_code, register_code_tables
+
+    env = jinja2.Environment(extensions=["jinja2.ext.do"])
+    env.globals["ref"] = lambda name: name  # the seeds as plain tables of the same name
+    macros = env.from_string((PROJECT_DIR / "macros" / "mapping.sql").read_text()).module
+    con = duckdb.connect()
+    register_code_tables(con)
+    con.execute(f"create table code_lists as select * from read_csv('{PROJECT_DIR / 'seeds' / 'code_lists.csv'}')")
+    con.execute(
+        f"create table value_mappings as select * from read_csv('{PROJECT_DIR / 'seeds' / 'value_mappings.csv'}', "
+        "all_varchar = true)"
+    )
+    with (PROJECT_DIR / "seeds" / "value_mappings.csv").open(newline="") as f:
+        mappings = list(csv.DictReader(f))
+    with (PROJECT_DIR / "seeds" / "code_lists.csv").open(newline="") as f:
+        codes = list(csv.DictReader(f))
+    cases: list[tuple[str, str, str | None]] = []  # (code list, value, expected code or None = only parity)
+    for m in mappings:
+        cases += [
+            (m["code_list"], m["value"], m["code"] if m["match"] == "exact" else None),
+            (m["code_list"], "  " + m["value"].upper().replace(" ", "   ") + " ", None),
+            (m["code_list"], m["value"] + ": and more", m["code"] if m["match"] == "prefix" else None),
+        ]
+    cases += [(c["code_list"], c["code"].lower(), None) for c in codes]
+    cases += [(name, v, None) for name in {c["code_list"] for c in codes} for v in ("zz-unknown", "", "Multiple")]
+    con.execute("create table cases (code_list varchar, v varchar, expected varchar)")
+    con.executemany("insert into cases values (?, ?, ?)", cases)
+    disagree, wrong = [], []
+    for (name,) in con.execute("select distinct code_list from cases").fetchall():
+        rows = con.execute(
+            f"select v, expected, {map_code(name, 'v')}, {macros.map_code(name, 'cases.v')} "
+            "from cases where code_list = ?",
+            [name],
+        ).fetchall()
+        disagree += [(name, v, g, s) for v, _, g, s in rows if g != s]
+        wrong += [(name, v, e, g) for v, e, g, _ in rows if e is not None and g != e]
+    assert len(cases) > 1000
+    assert disagree == []
+    assert wrong == []

@@ -1,7 +1,10 @@
 {#- Care-leaver status at each month end (indicators.md section 3, care leavers): the status at D is the
     child's ssd_care_leavers row with as_at_date = D (the extract date when the council lands one current row);
-    care leavers are rows whose eligibility is relevant or former_relevant. One row per child and month end
-    (the row with the highest id when a council lands two), with the age at D and the measures' flags. -#}
+    care leavers are rows whose eligibility has the category care_leaver in seeds/code_lists.csv (relevant,
+    former_relevant; not eligible, qualifying or no_current_eligibility, nor an unmapped value). One row per
+    child and month end (the row with the highest id when a council lands two), with the age at D and the
+    measures' flags: EET is an activity of category EET, in touch an in-touch code of category in_touch (YES),
+    suitably accommodated an accommodation flagged suitable (missing = not suitable). -#}
 with
 
 care_leavers as (
@@ -22,16 +25,36 @@ months as (
 
 ),
 
+code_lists as (
+
+    select * from {{ ref('code_lists') }}
+
+),
+
 status_rows as (
 
     select
         care_leavers.*,
+        activities.category as activity_category,
+        in_touch.category as in_touch_category,
         row_number() over (
             partition by care_leavers.la_code, care_leavers.person_id, care_leavers.as_at_date
             order by care_leavers.care_leaver_row_id desc
         ) as row_rank
     from care_leavers
-    where care_leavers.eligibility in ('relevant', 'former_relevant')
+    inner join code_lists as eligibilities
+        on
+            eligibilities.code_list = 'care_leaver_eligibility'
+            and care_leavers.eligibility = eligibilities.code
+            and eligibilities.category = 'care_leaver'
+    left join code_lists as activities
+        on
+            activities.code_list = 'oc3_activ'
+            and care_leavers.activity_code = activities.code
+    left join code_lists as in_touch
+        on
+            in_touch.code_list = 'oc3_in_touch'
+            and care_leavers.in_touch_code = in_touch.code
 
 ),
 
@@ -50,10 +73,9 @@ final as (
         status_rows.pathway_plan_review_date,
         status_rows.allocated_team_id,
         {{ age_at('people.date_of_birth', 'months.period_end') }} as age_at_period_end,
-        coalesce(status_rows.activity_code in ('F1', 'P1', 'F2', 'P2', 'F4', 'P4', 'F5', 'P5'), false)
-            as is_in_education_employment_or_training,
+        coalesce(status_rows.activity_category = 'EET', false) as is_in_education_employment_or_training,
         coalesce(status_rows.is_accommodation_suitable, false) as is_suitably_accommodated,
-        coalesce(status_rows.in_touch_code = 'YES', false) as is_in_touch,
+        coalesce(status_rows.in_touch_category = 'in_touch', false) as is_in_touch,
         coalesce(
             {{ is_within_last('status_rows.pathway_plan_review_date', 'months.period_end', '6 month') }}, false
         ) as has_pathway_plan_reviewed_in_6_months

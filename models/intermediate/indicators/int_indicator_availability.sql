@@ -1,7 +1,17 @@
-{#- Whether each indicator can be computed for each council's extract: every table and column named in
-    its required_tables (seed `indicators`; `table` or `table.column`) must have been landed. Required SSD
-    tables are always present (the gate refuses an extract without them); optional tables and the local
-    extension columns may be absent, and then the indicator has no rows and this says why. -#}
+{#- Whether each indicator can be computed for each council's extract, and if not, why.
+    1. Landed: every table and column named in its required_tables (seed `indicators`; `table` or
+       `table.column`) must have been landed. Required SSD tables are always present (the gate refuses an
+       extract without them); optional tables and the local extension columns may be absent.
+    2. Usable: a landed column can still hold nothing the indicator can use. These requirements on the
+       landed values are listed per member rule in content_requirements:
+         - professionals_agency needs at least one professional whose prof_agency_worker_flag is set: a
+           council whose flags are all empty (SystemC writes a NULL placeholder in every row) has no agency
+           figure, which is not the same as 0% agency;
+         - the caseload rules (professionals_agency, professionals_caseload_per_fte, professionals_max_caseload)
+           need at least one involvement whose role counts as social work (invo_professional_role_id mapped to
+           an involvement_role code of category social_work in seeds/code_lists.csv).
+       They are only reported when everything was landed.
+    An indicator that is not available has no rows, and unavailable_reason says why. -#}
 with
 
 manifests as (
@@ -25,6 +35,26 @@ landed_files as (
 landed_columns as (
 
     select * from {{ source('landing', 'landed_columns') }}
+
+),
+
+professionals as (
+
+    select * from {{ ref('stg_ssd__professionals') }}
+
+),
+
+involvements as (
+
+    select * from {{ ref('stg_ssd__involvements') }}
+
+),
+
+social_work_roles as (
+
+    select code as professional_role_code
+    from {{ ref('code_lists') }}
+    where code_list = 'involvement_role' and category = 'social_work'
 
 ),
 
@@ -62,22 +92,110 @@ checked as (
 
 ),
 
-final as (
+landed_checks as (
 
     select
         la_code,
         indicator_id,
-        bool_and(is_landed) as is_available,
-        case
-            when not bool_and(is_landed)
-                then
-                    'not landed in the extract: '
-                    || string_agg(
-                        case when not is_landed then requirement end, ', ' order by requirement
-                    )
-        end as unavailable_reason
+        bool_and(is_landed) as is_landed,
+        string_agg(case when not is_landed then requirement end, ', ' order by requirement) as not_landed
     from checked
     group by la_code, indicator_id
+
+),
+
+agency_flags as (
+
+    select
+        la_code,
+        count(is_agency_worker) as flag_count
+    from professionals
+    group by la_code
+
+),
+
+social_work_involvements as (
+
+    select
+        involvements.la_code,
+        count(*) as involvement_count
+    from involvements
+    inner join social_work_roles
+        on involvements.professional_role_code = social_work_roles.professional_role_code
+    group by involvements.la_code
+
+),
+
+landed_content as (
+
+    select
+        manifests.la_code,
+        coalesce(agency_flags.flag_count, 0) > 0 as has_agency_flags,
+        coalesce(social_work_involvements.involvement_count, 0) > 0 as has_social_work_involvements
+    from manifests
+    left join agency_flags on manifests.la_code = agency_flags.la_code
+    left join social_work_involvements on manifests.la_code = social_work_involvements.la_code
+
+),
+
+content_requirements as (
+
+    select
+        la_code,
+        'professionals_agency' as member_rule,
+        has_agency_flags as is_met,
+        'prof_agency_worker_flag is empty in every row of ssd_professionals (a placeholder, not a flag): the '
+        || 'share of agency workers is unknown, not 0' as reason
+    from landed_content
+
+    union all
+
+    select
+        landed_content.la_code,
+        caseload_rule.member_rule,
+        landed_content.has_social_work_involvements as is_met,
+        'no involvement in ssd_involvements has a social-work role: no invo_professional_role_id maps to an '
+        || 'involvement_role code of category social_work (seeds/code_lists.csv, seeds/value_mappings.csv)' as reason
+    from landed_content
+    cross join (
+        values ('professionals_agency'), ('professionals_caseload_per_fte'), ('professionals_max_caseload')
+    ) as caseload_rule (member_rule)
+
+),
+
+content_checks as (
+
+    select
+        content_requirements.la_code,
+        indicators.indicator_id,
+        bool_and(content_requirements.is_met) as is_usable,
+        string_agg(
+            case when not content_requirements.is_met then content_requirements.reason end,
+            '; ' order by content_requirements.reason
+        ) as not_usable
+    from content_requirements
+    inner join indicators on content_requirements.member_rule = indicators.member_rule
+    group by content_requirements.la_code, indicators.indicator_id
+
+),
+
+final as (
+
+    select
+        landed_checks.la_code,
+        landed_checks.indicator_id,
+        landed_checks.is_landed and coalesce(content_checks.is_usable, true) as is_available,
+        case
+            when not landed_checks.is_landed
+                then 'not landed in the extract: ' || landed_checks.not_landed
+            when not coalesce(content_checks.is_usable, true)
+                then content_checks.not_usable
+        end as unavailable_reason
+    from landed_checks
+    left join content_checks
+        on
+            landed_checks.la_code = content_checks.la_code
+            and landed_checks.indicator_id = content_checks.indicator_id
 
 )
 

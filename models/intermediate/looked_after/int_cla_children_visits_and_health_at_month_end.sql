@@ -3,7 +3,12 @@
       - visit cohort: current period of care started at least 42 days before D; visited in time when seen at
         a visit in the last 42 days (D - 42 < visit <= D);
       - health cohort: current period of care started on or before D minus 12 months; a check in time is one
-        in the last 12 months ((D minus 12 months) < check <= D). -#}
+        in the last 12 months ((D minus 12 months) < check <= D).
+    A check counts when its type has the category health_assessment (or dental_check) in seeds/code_lists.csv
+    and it was done: its status has the category done (COMPLETED), or no status was recorded at all. The
+    status is optional in the SSD and many extracts leave it empty, so a check without a status is read as a
+    check that took place; a planned, refused or cancelled check, or a status the code list does not know, is
+    not done. Other types (e.g. OPTICIAN) are accepted on landing but not counted. -#}
 with
 
 children as (
@@ -22,6 +27,34 @@ visits as (
 health_checks as (
 
     select * from {{ ref('stg_ssd__cla_health') }}
+
+),
+
+code_lists as (
+
+    select * from {{ ref('code_lists') }}
+
+),
+
+done_checks as (
+
+    select
+        health_checks.la_code,
+        health_checks.person_id,
+        health_checks.health_check_date,
+        check_types.category as health_check_type_category
+    from health_checks
+    inner join code_lists as check_types
+        on
+            check_types.code_list = 'health_check_type'
+            and health_checks.health_check_type = check_types.code
+    left join code_lists as check_statuses
+        on
+            check_statuses.code_list = 'health_check_status'
+            and health_checks.health_check_status = check_statuses.code
+    where
+        coalesce(check_statuses.category = 'done', false)
+        or (health_checks.health_check_status is null and not coalesce(health_checks.has_health_check_status, false))
 
 ),
 
@@ -48,18 +81,18 @@ latest_checks as (
         children.la_code,
         children.period_end,
         children.person_id,
-        max(health_checks.health_check_date) filter (
-            where health_checks.health_check_type = 'HEALTH'
+        max(done_checks.health_check_date) filter (
+            where done_checks.health_check_type_category = 'health_assessment'
         ) as latest_health_check_date,
-        max(health_checks.health_check_date) filter (
-            where health_checks.health_check_type = 'DENTAL'
+        max(done_checks.health_check_date) filter (
+            where done_checks.health_check_type_category = 'dental_check'
         ) as latest_dental_check_date
     from children
-    inner join health_checks
+    inner join done_checks
         on
-            children.la_code = health_checks.la_code
-            and children.person_id = health_checks.person_id
-            and {{ is_within_last('health_checks.health_check_date', 'children.period_end', '12 month') }}
+            children.la_code = done_checks.la_code
+            and children.person_id = done_checks.person_id
+            and {{ is_within_last('done_checks.health_check_date', 'children.period_end', '12 month') }}
     group by children.la_code, children.period_end, children.person_id
 
 ),

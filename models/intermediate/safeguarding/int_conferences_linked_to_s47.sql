@@ -1,7 +1,9 @@
 {#- Each initial child protection conference with the start of the section 47 enquiry it names and the
     working days between them. The 15 working-day timeliness cohort is the conferences that are not
     transfer-ins (a missing flag is read as not a transfer-in) and whose enquiry started on or before the
-    conference date; a conference dated before its enquiry started is left out of the cohort. -#}
+    conference date; a conference dated before its enquiry started is left out of the cohort. The enquiry is
+    the one with the named id for the same child: a conference is (icpc_id, person_id), since Mosaic shares
+    conference ids between siblings, and a shared id never links to another child's enquiry. -#}
 with
 
 conferences as (
@@ -41,6 +43,7 @@ linked as (
         on
             conferences.la_code = enquiries.la_code
             and conferences.s47_enquiry_id = enquiries.s47_enquiry_id
+            and conferences.person_id = enquiries.person_id
     left join teams
         on
             conferences.la_code = teams.la_code

@@ -1,6 +1,7 @@
 {#- Each contact with the first referral of the same child dated from the contact date to
     var('contact_referral_window_days') calendar days after it, inclusive, and the working days the
-    front door took to decide it. -#}
+    front door took to decide it. A contact is (contact_id, person_id): Mosaic writes one workflow-step id
+    for a contact about several siblings, so the id alone would merge the siblings' referrals. -#}
 with
 
 contacts as (
@@ -20,6 +21,7 @@ referrals_in_window as (
     select
         contacts.la_code,
         contacts.contact_id,
+        contacts.person_id,
         min(referrals.referral_date) as linked_referral_date,
         arg_min(referrals.referral_id, referrals.referral_date) as linked_referral_id
     from contacts
@@ -30,7 +32,7 @@ referrals_in_window as (
             and contacts.contact_date <= referrals.referral_date
             and referrals.referral_date
             <= contacts.contact_date + to_days({{ var('contact_referral_window_days') }})
-    group by contacts.la_code, contacts.contact_id
+    group by contacts.la_code, contacts.contact_id, contacts.person_id
 
 ),
 
@@ -64,6 +66,7 @@ final as (
         on
             timed.la_code = referrals_in_window.la_code
             and timed.contact_id = referrals_in_window.contact_id
+            and timed.person_id = referrals_in_window.person_id
 
 )
 

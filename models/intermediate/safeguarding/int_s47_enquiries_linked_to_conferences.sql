@@ -1,5 +1,7 @@
 {#- Each section 47 enquiry with the number of initial conferences whose icpc_s47_enquiry_id names it,
-    and the locality of the team that completed it. -#}
+    and the locality of the team that completed it. A conference counts for an enquiry of the same child only:
+    ids a system shares between siblings (Mosaic's workflow steps) never link one child's conference to
+    another child's enquiry. -#}
 with
 
 enquiries as (
@@ -25,11 +27,12 @@ conference_counts as (
     select
         la_code,
         s47_enquiry_id,
+        person_id,
         count(*) as conference_count,
         min(icpc_date) as first_conference_date
     from conferences
     where s47_enquiry_id is not null
-    group by la_code, s47_enquiry_id
+    group by la_code, s47_enquiry_id, person_id
 
 ),
 
@@ -53,6 +56,7 @@ final as (
         on
             enquiries.la_code = conference_counts.la_code
             and enquiries.s47_enquiry_id = conference_counts.s47_enquiry_id
+            and enquiries.person_id = conference_counts.person_id
     left join teams
         on
             enquiries.la_code = teams.la_code

@@ -1,8 +1,13 @@
 {#- Professionals' caseloads at each council month end D (indicators.md section 3, workforce): an
     involvement open at D (start <= D and (end null or end > D)) links a professional to a child; the
-    caseload is the number of distinct children of the professional's open involvements. Each professional
+    caseload is the number of distinct children of the professional's open involvements. Only social-work
+    involvements count: those whose role (invo_professional_role_id, mapped to the involvement_role code list)
+    has the category social_work in seeds/code_lists.csv; key agencies, personal advisers and roles that map
+    to no code are not caseloads (a council changes the category to change what counts). Each professional
     is reported under one locality at D: that of the team of their latest-starting open involvement, so
-    that localities add up to the council. -#}
+    that localities add up to the council. is_agency_worker reads a missing flag as not agency, except for a
+    council whose flags are all missing (a placeholder, as SystemC writes): there it is NULL, and the agency
+    indicator is not available (int_indicator_availability). -#}
 with
 
 involvements as (
@@ -14,6 +19,23 @@ involvements as (
 professionals as (
 
     select * from {{ ref('stg_ssd__professionals') }}
+
+),
+
+social_work_roles as (
+
+    select code as professional_role_code
+    from {{ ref('code_lists') }}
+    where code_list = 'involvement_role' and category = 'social_work'
+
+),
+
+councils_with_agency_flags as (
+
+    select la_code
+    from professionals
+    group by la_code
+    having count(is_agency_worker) > 0
 
 ),
 
@@ -45,6 +67,8 @@ open_involvements as (
             months.la_code = involvements.la_code
             and {{ is_open_at('involvements.involvement_start_date', 'involvements.involvement_end_date',
                 'months.period_end') }}
+    inner join social_work_roles
+        on involvements.professional_role_code = social_work_roles.professional_role_code
     where involvements.professional_id is not null
 
 ),
@@ -72,12 +96,16 @@ final as (
         caseloads.team_id,
         teams.locality_name,
         professionals.full_time_equivalency,
-        coalesce(professionals.is_agency_worker, false) as is_agency_worker
+        case
+            when councils_with_agency_flags.la_code is not null then coalesce(professionals.is_agency_worker, false)
+        end as is_agency_worker
     from caseloads
     left join professionals
         on
             caseloads.la_code = professionals.la_code
             and caseloads.professional_id = professionals.professional_id
+    left join councils_with_agency_flags
+        on caseloads.la_code = councils_with_agency_flags.la_code
     left join teams
         on
             caseloads.la_code = teams.la_code

@@ -13,7 +13,8 @@ final as (
         team_id,
         team_name,
         locality_id,
-        locality_name
+        locality_name,
+        locality_source
     from teams
 
 )

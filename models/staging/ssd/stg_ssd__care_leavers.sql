@@ -1,3 +1,9 @@
+{#- Coded columns are mapped to their code lists with map_code (seeds/value_mappings.csv), as the landing
+    gate accepted them; the landed text is kept as <column>_as_landed. A row without clea_table_id (Mosaic
+    writes NULL) gets a deterministic surrogate: 'derived:' and the md5 of the council, the person and every
+    landed value of the row (a second identical row gets ':2', a third ':3', in file order).
+    is_accommodation_suitable: the accom_suitable code is 1 (category suitable), false for 2, NULL when the
+    value is missing or unmapped. -#}
 with
 
 source as (
@@ -13,25 +19,75 @@ landed as (
 
 ),
 
+surrogates as (
+
+    select
+        landed.*,
+        'derived:' || md5(cast(to_json(list_value(
+            landed.la_code,
+            landed.clea_person_id,
+            landed.clea_care_leaver_eligibility,
+            landed.clea_care_leaver_in_touch,
+            landed.clea_care_leaver_latest_contact,
+            landed.clea_care_leaver_accommodation,
+            landed.clea_care_leaver_accom_suitable,
+            landed.clea_care_leaver_activity,
+            landed.clea_pathway_plan_review_date,
+            landed.clea_care_leaver_allocated_team,
+            landed.clea_care_leaver_worker_id,
+            landed.clea_as_at_date
+        )) as varchar)) as row_hash
+    from landed
+
+),
+
+identified as (
+
+    select
+        *,
+        row_number() over (partition by row_hash order by _row_id) as duplicate_number
+    from surrogates
+
+),
+
 renamed as (
 
     select
-        la_code,
-        extract_date,
-        clea_table_id as care_leaver_row_id,
-        clea_person_id as person_id,
-        lower(clea_care_leaver_eligibility) as eligibility,
-        upper(clea_care_leaver_in_touch) as in_touch_code,
-        {{ parse_date('clea_care_leaver_latest_contact') }} as latest_contact_date,
-        upper(clea_care_leaver_accommodation) as accommodation_code,
-        {{ parse_flag('clea_care_leaver_accom_suitable') }} as is_accommodation_suitable,
-        upper(clea_care_leaver_activity) as activity_code,
-        {{ parse_date('clea_pathway_plan_review_date') }} as pathway_plan_review_date,
-        clea_care_leaver_allocated_team as allocated_team_id,
-        clea_care_leaver_worker_id as worker_id,
-        coalesce({{ parse_date('clea_as_at_date') }}, extract_date) as as_at_date
-    from landed
+        landed.la_code,
+        landed.extract_date,
+        coalesce(
+            landed.clea_table_id,
+            landed.row_hash || case when landed.duplicate_number > 1 then ':' || landed.duplicate_number else '' end
+        ) as care_leaver_row_id,
+        landed.clea_table_id is null as is_care_leaver_row_id_derived,
+        landed.clea_person_id as person_id,
+        {{ map_code('care_leaver_eligibility', 'landed.clea_care_leaver_eligibility') }} as eligibility,
+        landed.clea_care_leaver_eligibility as eligibility_as_landed,
+        {{ map_code('oc3_in_touch', 'landed.clea_care_leaver_in_touch') }} as in_touch_code,
+        landed.clea_care_leaver_in_touch as in_touch_as_landed,
+        {{ parse_date('landed.clea_care_leaver_latest_contact') }} as latest_contact_date,
+        {{ map_code('oc3_accom', 'landed.clea_care_leaver_accommodation') }} as accommodation_code,
+        landed.clea_care_leaver_accommodation as accommodation_as_landed,
+        {{ map_code('accom_suitable', 'landed.clea_care_leaver_accom_suitable') }} as accommodation_suitable_code,
+        landed.clea_care_leaver_accom_suitable as accommodation_suitable_as_landed,
+        {{ map_code('oc3_activ', 'landed.clea_care_leaver_activity') }} as activity_code,
+        landed.clea_care_leaver_activity as activity_as_landed,
+        {{ parse_date('landed.clea_pathway_plan_review_date') }} as pathway_plan_review_date,
+        landed.clea_care_leaver_allocated_team as allocated_team_id,
+        landed.clea_care_leaver_worker_id as worker_id,
+        coalesce({{ parse_date('landed.clea_as_at_date') }}, landed.extract_date) as as_at_date
+    from identified as landed
+
+),
+
+final as (
+
+    select
+        *,
+        {{ category_of('accom_suitable', 'renamed.accommodation_suitable_code') }} = 'suitable'
+            as is_accommodation_suitable
+    from renamed
 
 )
 
-select * from renamed
+select * from final

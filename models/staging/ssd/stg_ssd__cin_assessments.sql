@@ -1,3 +1,5 @@
+{#- Assessments. The outcome flags are the keys the SSD writes in cina_assessment_outcome_json (SSD spec
+    ssd_cin_assessments.yml), one boolean column outcome_<key> each. -#}
 with
 
 source as (
@@ -27,9 +29,11 @@ renamed as (
         {{ parse_flag('cina_assessment_outcome_nfa') }} as is_outcome_nfa,
         cina_assessment_team as assessment_team_id,
         cina_assessment_worker_id as assessment_worker_id,
-        {{ json_flag('cina_assessment_outcome_json', 'OUTCOME_NFA_FLAG') }} as outcome_nfa_flag,
-        {{ json_flag('cina_assessment_outcome_json', 'OUTCOME_EARLY_HELP_FLAG') }} as outcome_early_help_flag,
-        {{ json_flag('cina_assessment_outcome_json', 'OUTCOME_CIN_PLAN_FLAG') }} as outcome_cin_plan_flag
+        {{ json_flags('cina_assessment_outcome_json', [
+            'NFA_FLAG', 'NFA_S47_END_FLAG', 'STRATEGY_DISCUSSION_FLAG', 'CLA_REQUEST_FLAG', 'PRIVATE_FOSTERING_FLAG',
+            'LEGAL_ACTION_FLAG', 'PROV_OF_SERVICES_FLAG', 'PROV_OF_SB_CARE_FLAG', 'SPECIALIST_ASSESSMENT_FLAG',
+            'REFERRAL_TO_OTHER_AGENCY_FLAG', 'OTHER_ACTIONS_FLAG', 'OTHER_OUTCOMES_EXIST_FLAG'
+        ]) }}
     from landed
 
 )

@@ -1,3 +1,5 @@
+{#- Referrals (episodes of need). The outcome flags are the keys the SSD writes in
+    cine_referral_outcome_json (SSD spec ssd_cin_episodes.yml), one boolean column outcome_<key> each. -#}
 with
 
 source as (
@@ -29,9 +31,11 @@ renamed as (
         {{ parse_date('cine_close_date') }} as close_date,
         cine_referral_team as referral_team_id,
         cine_referral_worker_id as referral_worker_id,
-        {{ json_flag('cine_referral_outcome_json', 'NFA_FLAG') }} as outcome_nfa_flag,
-        {{ json_flag('cine_referral_outcome_json', 'S47_FLAG') }} as outcome_s47_flag,
-        {{ json_flag('cine_referral_outcome_json', 'ASSESSMENT_FLAG') }} as outcome_assessment_flag
+        {{ json_flags('cine_referral_outcome_json', [
+            'SINGLE_ASSESSMENT_FLAG', 'NFA_FLAG', 'STRATEGY_DISCUSSION_FLAG', 'CLA_REQUEST_FLAG',
+            'NON_AGENCY_ADOPTION_FLAG', 'PRIVATE_FOSTERING_FLAG', 'CP_TRANSFER_IN_FLAG', 'CP_CONFERENCE_FLAG',
+            'CARE_LEAVER_FLAG', 'OTHER_OUTCOMES_EXIST_FLAG'
+        ]) }}
     from landed
 
 )

@@ -1,3 +1,5 @@
+{#- Looked-after child reviews. The participation is mapped to the 903 REVIEW_CODE list (PN0-PN7) with
+    seeds/value_mappings.csv: SystemC writes DIM_LOOKUP_PARTICIPATION_CODE_DESC descriptions. -#}
 with
 
 source as (
@@ -23,7 +25,8 @@ renamed as (
         {{ parse_date('clar_cla_review_due_date') }} as review_due_date,
         {{ parse_date('clar_cla_review_date') }} as review_date,
         {{ parse_flag('clar_cla_review_cancelled') }} as is_cancelled,
-        upper(clar_cla_review_participation) as participation_code
+        {{ map_code('903_review_code', 'landed.clar_cla_review_participation') }} as participation_code,
+        clar_cla_review_participation as participation_as_landed
     from landed
 
 )

@@ -1,3 +1,6 @@
+{#- Contacts. The outcome flags are the keys the SSD writes in cont_contact_outcome_json (SSD spec
+    ssd_contacts.yml), one boolean column outcome_<key> each. Mosaic's contact id is a workflow step shared by the
+    siblings it concerns: a contact is unique on (contact_id, person_id), not on contact_id. -#}
 with
 
 source as (
@@ -25,10 +28,10 @@ renamed as (
         cont_contact_source_desc as contact_source_desc,
         {{ parse_date('cont_decision_date') }} as decision_date,
         lower(cont_contact_level) as contact_level,
-        {{ json_flag('cont_contact_outcome_json', 'OUTCOME_REFERRAL_FLAG') }} as outcome_referral_flag,
-        {{ json_flag('cont_contact_outcome_json', 'OUTCOME_NFA_FLAG') }} as outcome_nfa_flag,
-        {{ json_flag('cont_contact_outcome_json', 'OUTCOME_EARLY_HELP_FLAG') }} as outcome_early_help_flag,
-        {{ json_flag('cont_contact_outcome_json', 'OUTCOME_ADVICE_FLAG') }} as outcome_advice_flag
+        {{ json_flags('cont_contact_outcome_json', [
+            'NEW_REFERRAL_FLAG', 'EXISTING_REFERRAL_FLAG', 'CP_ENQUIRY_FLAG', 'NFA_FLAG', 'NON_AGENCY_ADOPTION_FLAG',
+            'PRIVATE_FOSTERING_FLAG', 'ADVICE_FLAG', 'MISSING_FLAG', 'OLA_CP_FLAG', 'OTHER_OUTCOMES_EXIST_FLAG'
+        ]) }}
     from landed
 
 )

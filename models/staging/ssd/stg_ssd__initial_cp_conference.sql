@@ -1,3 +1,7 @@
+{#- Initial child protection conferences. The outcome flags are the keys the SSD writes in
+    icpc_icpc_outcome_json (SSD spec ssd_initial_cp_conference.yml), one boolean column outcome_<key> each.
+    Mosaic's conference id is a workflow step shared by the siblings it concerns: a conference is unique on
+    (icpc_id, person_id), not on icpc_id. -#}
 with
 
 source as (
@@ -30,7 +34,10 @@ renamed as (
         {{ parse_flag('icpc_icpc_outcome_cp_flag') }} as is_outcome_cp_plan,
         icpc_icpc_team as icpc_team_id,
         icpc_icpc_worker_id as icpc_worker_id,
-        {{ json_flag('icpc_icpc_outcome_json', 'CP_PLAN_FLAG') }} as outcome_cp_plan_flag
+        {{ json_flags('icpc_icpc_outcome_json', [
+            'NFA_FLAG', 'REFERRAL_TO_OTHER_AGENCY_FLAG', 'SINGLE_ASSESSMENT_FLAG', 'PROV_OF_SERVICES_FLAG', 'CP_FLAG',
+            'OTHER_OUTCOMES_EXIST_FLAG'
+        ]) }}
     from landed
 
 )

@@ -1,3 +1,5 @@
+{#- People. pers_sex is mapped to the sex code list (M, F, U) with seeds/value_mappings.csv, which also maps
+    the legacy CIN census / 903 codes (1, 2, 0, 9) and descriptions such as Mosaic's 'Male'. -#}
 with
 
 source as (
@@ -19,13 +21,7 @@ renamed as (
         la_code,
         extract_date,
         pers_person_id as person_id,
-        case upper(pers_sex)
-            when '1' then 'M'
-            when '2' then 'F'
-            when '0' then 'U'
-            when '9' then 'U'
-            else upper(pers_sex)
-        end as sex,
+        {{ map_code('sex', 'landed.pers_sex') }} as sex,
         pers_gender as gender,
         upper(pers_ethnicity) as ethnicity,
         {{ parse_date('pers_dob') }} as date_of_birth,

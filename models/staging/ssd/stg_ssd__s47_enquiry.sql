@@ -1,3 +1,5 @@
+{#- Section 47 enquiries. The outcome flags are the keys the SSD writes in s47e_s47_outcome_json (SSD spec
+    ssd_s47_enquiry.yml), one boolean column outcome_<key> each. -#}
 with
 
 source as (
@@ -26,9 +28,10 @@ renamed as (
         {{ parse_flag('s47e_s47_nfa') }} as is_s47_nfa,
         s47e_s47_completed_by_team as completed_by_team_id,
         s47e_s47_completed_by_worker_id as completed_by_worker_id,
-        {{ json_flag('s47e_s47_outcome_json', 'NFA_FLAG') }} as outcome_nfa_flag,
-        {{ json_flag('s47e_s47_outcome_json', 'CP_CONFERENCE_FLAG') }} as outcome_cp_conference_flag,
-        {{ json_flag('s47e_s47_outcome_json', 'PROV_OF_SERVICES_FLAG') }} as outcome_prov_of_services_flag
+        {{ json_flags('s47e_s47_outcome_json', [
+            'NFA_FLAG', 'LEGAL_ACTION_FLAG', 'PROV_OF_SERVICES_FLAG', 'PROV_OF_SB_CARE_FLAG', 'CP_CONFERENCE_FLAG',
+            'NFA_CONTINUE_SINGLE_FLAG', 'MONITOR_FLAG', 'OTHER_OUTCOMES_EXIST_FLAG'
+        ]) }}
     from landed
 
 )

@@ -214,7 +214,7 @@ def create_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
             source_file varchar, file_format varchar, is_present boolean, rows_landed bigint,
             rows_quarantined bigint, rows_loaded bigint);
         create or replace table raw.landed_columns (la_code varchar, table_name varchar,
-            column_name varchar, is_present boolean);
+            column_name varchar, is_present boolean, n_values bigint);
         create or replace table raw.quarantine (la_code varchar, extract_date date, table_name varchar,
             source_file varchar, _row_id bigint, record_key varchar, column_name varchar, rule varchar,
             bad_value varchar, action varchar, reason varchar);

@@ -151,6 +151,7 @@ def run_gate(
                     con, ext, landed_rows[ext.la_code], landing, (max_quarantine_pct, min_quarantine_rows), result
                 )
         _apply_blanking(con)
+        _count_values(con)
         _record_files(con, result)
         lap("summaries and blanking")
         result.seconds = time.perf_counter() - started
@@ -192,7 +193,7 @@ def _load_one(con, ext, t, landing: Path, issues: list[Issue], present, landed_r
     rows, cols = loaded
     landed_rows[ext.la_code][t.name] = rows
     con.executemany(
-        "insert into raw.landed_columns values (?, ?, ?, ?)",
+        "insert into raw.landed_columns values (?, ?, ?, ?, null)",
         [[ext.la_code, t.name, c, c in cols] for c in t.column_names],
     )
     if rows == 0:
@@ -314,6 +315,24 @@ def _apply_blanking(con) -> None:
             from raw.quarantine q
             where q.table_name = '{table}' and q.column_name = '{column}' and q.action = 'blanked'
               and q.la_code = r.la_code and q._row_id = r._row_id""")
+
+
+def _count_values(con) -> None:
+    """raw.landed_columns.n_values: the values each column holds after the gate (loaded rows, blanked
+    values removed), so that a column landed empty in every row (a script's placeholder) counts as
+    not landed for the indicators that need it. One grouped query per table over every council."""
+    for t in load_tables().values():
+        counts = ", ".join(f"count({quote(c)}) as {quote(c)}" for c in t.column_names)
+        con.execute(f"""
+            update raw.landed_columns as lc set n_values = v.n_values
+            from (
+                unpivot (select la_code, {counts} from raw.{t.name} group by la_code)
+                on columns(* exclude (la_code)) into name column_name value n_values
+            ) as v
+            where lc.table_name = '{t.name}' and lc.la_code = v.la_code and lc.column_name = v.column_name""")
+        con.execute(
+            f"update raw.landed_columns set n_values = 0 where table_name = '{t.name}' and n_values is null"
+        )
 
 
 def _record_files(con, result: GateResult) -> None:

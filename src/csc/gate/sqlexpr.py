@@ -16,9 +16,9 @@ UK_DATE = r"\d{1,2}/\d{1,2}/\d{4}( .*)?"
 # Text export tools write these for a database NULL (SSMS: NULL; MySQL/PostgreSQL COPY: \N).
 NULL_LITERALS = ("null", "\\n")
 PLACEHOLDER_DATE = "1900-01-01"
-# JSON keys kept at load by default: flags and the count of outcomes. Everything else (free-text
+# JSON keys kept at load by default: flags and the count of outcomes (SystemC: NUMBER_OF_OUTCOMES). Everything else (free-text
 # COMMENTS and the like) is removed before the value reaches `raw`.
-DEFAULT_JSON_KEYS = r"_FLAG$|^TOTAL_NO_OF_OUTCOMES$"
+DEFAULT_JSON_KEYS = r"_FLAG$|^TOTAL_NO_OF_OUTCOMES$|^NUMBER_OF_OUTCOMES$"
 JSON_MAX_VALUE_CHARS = 12
 INVALID_JSON = "\u0001invalid-json"  # marker written at load, turned into a blanked value at once
 
@@ -93,7 +93,7 @@ def map_code(code_list: str, col: str) -> str:
         f"(select min(c.code) from __code_lists c where c.code_list = '{cl}' and upper(c.code) = upper(trim({col}))), "
         f"(select min(m.code) from __value_mappings m where m.code_list = '{cl}' and m.match = 'exact' "
         f"and {normalise('m.value')} = {n}), "
-        f"(select arg_max(m.code, length(m.value)) from __value_mappings m where m.code_list = '{cl}' "
+        f"(select arg_max(m.code, length({normalise('m.value')})) from __value_mappings m where m.code_list = '{cl}' "
         f"and m.match = 'prefix' and starts_with({n}, {normalise('m.value')})))"
     )
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table as RichTable
 
+from csc.generate.optional_tables import OptionalTables
 from csc.generate.profiles import load_councils
 from csc.generate.simulate import Simulation
 from csc.generate.workcal import add_months
@@ -51,10 +52,12 @@ def generate(
                 shutil.rmtree(folder)
             progress.update(task, description=f"Generating {council.la_name}")
             writer = ExtractWriter(folder, fmt=fmt, date_style=date_style)
-            sim = Simulation(council, seed, extract_date, years, writer.add)
+            optional = OptionalTables(seed, council.la_code, extract_date)
+            sim = Simulation(council, seed, extract_date, years, optional.tee(writer.add))
             months = progress.add_task(f"  {council.la_code} months simulated", total=sim.months)
             sim.run(on_month=lambda t=months: progress.advance(t))
             progress.remove_task(months)
+            optional.write(writer.add, sim.period_start)  # the optional SSD tables, from their own random stream
             manifest = {
                 "la_code": council.la_code,
                 "la_name": council.la_name,

@@ -161,6 +161,95 @@ END_DEPENDENTS = {
 }
 
 
+# Outcome JSON as the SSD writes it (keys from data-to-insight/ssd-data-model data/objects/ssd_contacts.yml,
+# ssd_cin_episodes.yml, ssd_cin_assessments.yml, ssd_s47_enquiry.yml, ssd_initial_cp_conference.yml, in the
+# order of the SystemC v1.4.5 script): every key present, "" when not recorded, a count of outcomes and the
+# case worker's free-text comments (COMMENTS; OUTCOME_COMMENTS for S47), which must never reach the warehouse.
+CONTACT_OUTCOME_KEYS = (
+    "NEW_REFERRAL_FLAG",
+    "EXISTING_REFERRAL_FLAG",
+    "CP_ENQUIRY_FLAG",
+    "NFA_FLAG",
+    "NON_AGENCY_ADOPTION_FLAG",
+    "PRIVATE_FOSTERING_FLAG",
+    "ADVICE_FLAG",
+    "MISSING_FLAG",
+    "OLA_CP_FLAG",
+    "OTHER_OUTCOMES_EXIST_FLAG",
+)
+REFERRAL_OUTCOME_KEYS = (
+    "SINGLE_ASSESSMENT_FLAG",
+    "NFA_FLAG",
+    "STRATEGY_DISCUSSION_FLAG",
+    "CLA_REQUEST_FLAG",
+    "NON_AGENCY_ADOPTION_FLAG",
+    "PRIVATE_FOSTERING_FLAG",
+    "CP_TRANSFER_IN_FLAG",
+    "CP_CONFERENCE_FLAG",
+    "CARE_LEAVER_FLAG",
+    "OTHER_OUTCOMES_EXIST_FLAG",
+)
+ASSESSMENT_OUTCOME_KEYS = (
+    "NFA_FLAG",
+    "NFA_S47_END_FLAG",
+    "STRATEGY_DISCUSSION_FLAG",
+    "CLA_REQUEST_FLAG",
+    "PRIVATE_FOSTERING_FLAG",
+    "LEGAL_ACTION_FLAG",
+    "PROV_OF_SERVICES_FLAG",
+    "PROV_OF_SB_CARE_FLAG",
+    "SPECIALIST_ASSESSMENT_FLAG",
+    "REFERRAL_TO_OTHER_AGENCY_FLAG",
+    "OTHER_ACTIONS_FLAG",
+    "OTHER_OUTCOMES_EXIST_FLAG",
+)
+S47_OUTCOME_KEYS = (
+    "NFA_FLAG",
+    "LEGAL_ACTION_FLAG",
+    "PROV_OF_SERVICES_FLAG",
+    "PROV_OF_SB_CARE_FLAG",
+    "CP_CONFERENCE_FLAG",
+    "NFA_CONTINUE_SINGLE_FLAG",
+    "MONITOR_FLAG",
+    "OTHER_OUTCOMES_EXIST_FLAG",
+)
+ICPC_OUTCOME_KEYS = (
+    "NFA_FLAG",
+    "REFERRAL_TO_OTHER_AGENCY_FLAG",
+    "SINGLE_ASSESSMENT_FLAG",
+    "PROV_OF_SERVICES_FLAG",
+    "CP_FLAG",
+    "OTHER_OUTCOMES_EXIST_FLAG",
+)
+# (flag keys, count key, comments key) per outcome column
+OUTCOME_LAYOUT = {
+    "contact": (CONTACT_OUTCOME_KEYS, "NUMBER_OF_OUTCOMES", "COMMENTS"),
+    "referral": (REFERRAL_OUTCOME_KEYS, "NUMBER_OF_OUTCOMES", "COMMENTS"),
+    "assessment": (ASSESSMENT_OUTCOME_KEYS, "TOTAL_NO_OF_OUTCOMES", "COMMENTS"),
+    "s47": (S47_OUTCOME_KEYS, "TOTAL_NO_OF_OUTCOMES", "OUTCOME_COMMENTS"),
+    "icpc": (ICPC_OUTCOME_KEYS, "TOTAL_NO_OF_OUTCOMES", "COMMENTS"),
+}
+# Fake case-note text for the comments keys: commas, quotes, apostrophes and a line break, as typed.
+OUTCOME_COMMENTS = [
+    "Discussed with team manager, no further concerns at this time.",
+    'Mum said "we are fine" and declined support, school to monitor.',
+    "Advice given to caller; GP and school informed.",
+    "Strategy discussion held with police, health and education.",
+    "Child's views recorded. Family agreed to a plan of support.",
+    "Threshold not met.\nSignposted to the family hub, 0-19 service notified.",
+    'Worker noted "home conditions poor" on the visit, follow up in 10 days.',
+]
+
+
+def outcome_json(layout: str, flags: dict[str, str | None], count: int | None, comment: str = "") -> str:
+    """An outcome JSON value with the SSD's keys (see OUTCOME_LAYOUT)."""
+    keys, count_key, comment_key = OUTCOME_LAYOUT[layout]
+    out: dict[str, str | int | None] = {k: flags.get(k) or "" for k in keys}
+    out[count_key] = count
+    out[comment_key] = comment
+    return json.dumps(out)
+
+
 def yn(b: bool | None) -> str | None:
     return None if b is None else ("Y" if b else "N")
 
@@ -203,6 +292,8 @@ class Simulation:
         self.c = council
         self.p = council.profile
         self.rng = random.Random(f"{seed}:{council.la_code}")
+        # its own stream, so that free text never moves a draw of `rng`
+        self.text_rng = random.Random(f"{seed}:{council.la_code}:comments")
         self.extract = extract_date
         self.period_start = add_months(extract_date, -12 * years) + D(days=1)
         self.sim_start = add_months(self.period_start, -24)
@@ -228,6 +319,11 @@ class Simulation:
         base = {"ssd_person": 1_000_000, "ssd_department": 100}.get(table, 1_000_000)
         self._ids[table] = self._ids.get(table, base) + 1
         return self._ids[table]
+
+    def comment(self) -> str:
+        """Free text typed into an outcome's comments (about one outcome in ten), from its own stream."""
+        r = self.text_rng
+        return r.choice(OUTCOME_COMMENTS) if r.random() < 0.1 else ""
 
     def emit(self, table: str, row: dict) -> None:
         self.buffer.append((table, row))
@@ -522,6 +618,13 @@ class Simulation:
         if rng.random() < 0.02:
             decision = None
         source = pick(rng, SOURCES)
+        flags = {  # draws in the order they always had
+            "NEW_REFERRAL_FLAG": yn(referred),
+            "EXISTING_REFERRAL_FLAG": "N",
+            "NFA_FLAG": yn(not referred and rng.random() < 0.6),
+            "OTHER_OUTCOMES_EXIST_FLAG": yn(not referred and rng.random() < 0.3),  # early help
+            "ADVICE_FLAG": yn(not referred and rng.random() < 0.2),
+        }
         self.emit(
             "ssd_contacts",
             {
@@ -530,14 +633,7 @@ class Simulation:
                 "cont_contact_date": d,
                 "cont_contact_source_code": source,
                 "cont_contact_source_desc": SOURCE_DESC[source],
-                "cont_contact_outcome_json": json.dumps(
-                    {
-                        "OUTCOME_REFERRAL_FLAG": yn(referred),
-                        "OUTCOME_NFA_FLAG": yn(not referred and rng.random() < 0.6),
-                        "OUTCOME_EARLY_HELP_FLAG": yn(not referred and rng.random() < 0.3),
-                        "OUTCOME_ADVICE_FLAG": yn(not referred and rng.random() < 0.2),
-                    }
-                ),
+                "cont_contact_outcome_json": outcome_json("contact", flags, None, self.comment()),
                 "cont_decision_date": decision,
                 "cont_contact_level": level,
             },
@@ -656,13 +752,11 @@ class Simulation:
         ref["cine_referral_nfa"] = yn(nfa)
         ref["cine_close_date"] = close
         ref["cine_close_reason"] = reason
-        ref["cine_referral_outcome_json"] = json.dumps(
-            {
-                "NFA_FLAG": yn(nfa),
-                "S47_FLAG": yn(did_s47),
-                "ASSESSMENT_FLAG": yn(not nfa),
-                "TOTAL_NO_OF_OUTCOMES": 1,
-            }
+        ref["cine_referral_outcome_json"] = outcome_json(
+            "referral",
+            {"NFA_FLAG": yn(nfa), "STRATEGY_DISCUSSION_FLAG": yn(did_s47), "SINGLE_ASSESSMENT_FLAG": yn(not nfa)},
+            1,
+            self.comment(),
         )
         self.emit("ssd_cin_episodes", ref)
         end_alloc = asm_end or close
@@ -696,12 +790,15 @@ class Simulation:
                 "cina_assessment_start_date": start,
                 "cina_assessment_child_seen": yn(rng.random() < 0.97),
                 "cina_assessment_auth_date": auth,
-                "cina_assessment_outcome_json": json.dumps(
+                "cina_assessment_outcome_json": outcome_json(
+                    "assessment",
                     {
-                        "OUTCOME_NFA_FLAG": yn(outcome == "nfa"),
-                        "OUTCOME_EARLY_HELP_FLAG": yn(outcome == "stepdown"),
-                        "OUTCOME_CIN_PLAN_FLAG": yn(outcome == "ongoing"),
-                    }
+                        "NFA_FLAG": yn(outcome == "nfa"),
+                        "REFERRAL_TO_OTHER_AGENCY_FLAG": yn(outcome == "stepdown"),  # step down to early help
+                        "PROV_OF_SERVICES_FLAG": yn(outcome == "ongoing"),  # CIN plan
+                    },
+                    None,
+                    self.comment(),
                 ),
                 "cina_assessment_outcome_nfa": yn(outcome in ("nfa", "stepdown")),
                 "cina_assessment_team": tid,
@@ -735,13 +832,15 @@ class Simulation:
                 "s47e_s47_start_date": start,
                 "s47e_s47_end_date": end,
                 "s47e_s47_nfa": yn(outcome == "not_substantiated"),
-                "s47e_s47_outcome_json": json.dumps(
+                "s47e_s47_outcome_json": outcome_json(
+                    "s47",
                     {
                         "NFA_FLAG": yn(outcome == "not_substantiated"),
                         "CP_CONFERENCE_FLAG": yn(icpc),
                         "PROV_OF_SERVICES_FLAG": yn(outcome == "substantiated"),
-                        "TOTAL_NO_OF_OUTCOMES": 1,
-                    }
+                    },
+                    1,
+                    self.comment(),
                 ),
                 "s47e_s47_completed_by_team": tid,
                 "s47e_s47_completed_by_worker_id": wid,
@@ -780,7 +879,9 @@ class Simulation:
                 "icpc_icpc_target_date": target,
                 "icpc_icpc_date": icpc_date,
                 "icpc_icpc_outcome_cp_flag": yn(plan),
-                "icpc_icpc_outcome_json": json.dumps({"CP_PLAN_FLAG": yn(plan), "NFA_FLAG": yn(not plan)}),
+                "icpc_icpc_outcome_json": outcome_json(
+                    "icpc", {"CP_FLAG": yn(plan), "NFA_FLAG": yn(not plan)}, None, self.comment()
+                ),
                 "icpc_icpc_team": tid,
                 "icpc_icpc_worker_id": wid,
             },
@@ -901,7 +1002,9 @@ class Simulation:
                 "cine_referral_source_code": "5C",
                 "cine_referral_source_desc": SOURCE_DESC["5C"],
                 "cine_referral_nfa": "N",
-                "cine_referral_outcome_json": json.dumps({"NFA_FLAG": "N", "TRANSFER_IN_FLAG": "Y"}),
+                "cine_referral_outcome_json": outcome_json(
+                    "referral", {"NFA_FLAG": "N", "CP_TRANSFER_IN_FLAG": "Y"}, None, self.comment()
+                ),
                 "cine_close_date": close,
                 "cine_close_reason": "RC7",
                 "cine_referral_team": tid,
@@ -993,7 +1096,7 @@ class Simulation:
                 "cine_referral_source_code": src,
                 "cine_referral_source_desc": SOURCE_DESC[src],
                 "cine_referral_nfa": "N",
-                "cine_referral_outcome_json": json.dumps({"NFA_FLAG": "N"}),
+                "cine_referral_outcome_json": outcome_json("referral", {"NFA_FLAG": "N"}, None, self.comment()),
                 "cine_close_date": close,
                 "cine_close_reason": self._cla_close_reason,
                 "cine_referral_team": tid,
@@ -1037,7 +1140,7 @@ class Simulation:
                 "cine_referral_source_code": "3F",
                 "cine_referral_source_desc": SOURCE_DESC["3F"],
                 "cine_referral_nfa": "N",
-                "cine_referral_outcome_json": json.dumps({"NFA_FLAG": "N"}),
+                "cine_referral_outcome_json": outcome_json("referral", {"NFA_FLAG": "N"}, None, self.comment()),
                 "cine_close_date": end,
                 "cine_close_reason": "RC7",
                 "cine_referral_team": tid,
