@@ -330,9 +330,7 @@ def _count_values(con) -> None:
                 on columns(* exclude (la_code)) into name column_name value n_values
             ) as v
             where lc.table_name = '{t.name}' and lc.la_code = v.la_code and lc.column_name = v.column_name""")
-        con.execute(
-            f"update raw.landed_columns set n_values = 0 where table_name = '{t.name}' and n_values is null"
-        )
+        con.execute(f"update raw.landed_columns set n_values = 0 where table_name = '{t.name}' and n_values is null")
 
 
 def _record_files(con, result: GateResult) -> None:

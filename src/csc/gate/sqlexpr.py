@@ -16,8 +16,8 @@ UK_DATE = r"\d{1,2}/\d{1,2}/\d{4}( .*)?"
 # Text export tools write these for a database NULL (SSMS: NULL; MySQL/PostgreSQL COPY: \N).
 NULL_LITERALS = ("null", "\\n")
 PLACEHOLDER_DATE = "1900-01-01"
-# JSON keys kept at load by default: flags and the count of outcomes (SystemC: NUMBER_OF_OUTCOMES). Everything else (free-text
-# COMMENTS and the like) is removed before the value reaches `raw`.
+# JSON keys kept at load by default: flags and the count of outcomes (SystemC: NUMBER_OF_OUTCOMES).
+# Everything else (free-text COMMENTS and the like) is removed before the value reaches `raw`.
 DEFAULT_JSON_KEYS = r"_FLAG$|^TOTAL_NO_OF_OUTCOMES$|^NUMBER_OF_OUTCOMES$"
 JSON_MAX_VALUE_CHARS = 12
 INVALID_JSON = "\u0001invalid-json"  # marker written at load, turned into a blanked value at once
