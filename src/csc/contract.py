@@ -24,7 +24,7 @@ The official SSD tables the warehouse does not read are listed in OTHER_SSD_TABL
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 import yaml
@@ -91,6 +91,7 @@ class Table:
     dropped_columns: tuple[str, ...] = field(default_factory=tuple)
     unique_with: tuple[str, ...] = ()
     threshold: Threshold = Threshold()
+    join_only: tuple[str, ...] = ()  # identifiers landed for a join at the gate (a legacy id), never loaded
 
     @property
     def key_columns(self) -> tuple[str, ...]:
@@ -168,6 +169,11 @@ def load_tables() -> dict[str, Table]:
             unique_with=_as_tuple(meta.get("unique_with")),
             threshold=Threshold(**(meta.get("quarantine_threshold") or {})),
         )
+    for t in list(tables.values()):
+        for c in t.columns:
+            if c.legacy_key and c.fk_table in tables:
+                parent = tables[c.fk_table]
+                tables[parent.name] = replace(parent, join_only=(*parent.join_only, c.legacy_key))
     return tables
 
 

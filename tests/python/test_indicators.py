@@ -66,7 +66,7 @@ def test_every_indicator_every_month_or_a_stated_reason(warehouse):
         for indicator_id in INDICATORS:
             if indicator_id in unavailable:
                 assert indicator_id not in got
-                assert unavailable[indicator_id].startswith("not landed in the extract: ")
+                assert unavailable[indicator_id].startswith("not landed in the extract, or empty in every row: ")
             else:
                 n = len(expected_months)
                 assert got[indicator_id] == (n, n, expected_months[0], expected_months[-1]), indicator_id
@@ -77,8 +77,8 @@ def test_every_indicator_every_month_or_a_stated_reason(warehouse):
         ).fetchall()
     )
     assert reasons == {
-        "E10000020 CPP_REVIEW_TIMELY_PCT_IM": "not landed in the extract: ssd_cp_reviews",
-        "E08000018 CON_DECISION_1WD_PCT_IM": "not landed in the extract: ssd_contacts.cont_decision_date",
+        "E10000020 CPP_REVIEW_TIMELY_PCT_IM": "not landed in the extract, or empty in every row: ssd_cp_reviews",
+        "E08000018 CON_DECISION_1WD_PCT_IM": "not landed in the extract, or empty in every row: ssd_contacts.cont_decision_date",
     }
 
 

@@ -1,7 +1,9 @@
 {#- Whether each indicator can be computed for each council's extract, and if not, why.
     1. Landed: every table and column named in its required_tables (seed `indicators`; `table` or
-       `table.column`) must have been landed. Required SSD tables are always present (the gate refuses an
-       extract without them); optional tables and the local extension columns may be absent.
+       `table.column`) must have been landed, and a named column must hold at least one value after the gate
+       (raw.landed_columns.n_values): a column a script fills with NULL in every row (Mosaic's and Eclipse's
+       FTE, Eclipse's permanence dates) is as good as absent. Required SSD tables are always present (the gate
+       refuses an extract without them); optional tables and the local extension columns may be absent.
     2. Usable: a landed column can still hold nothing the indicator can use. These requirements on the
        landed values are listed per member rule in content_requirements:
          - professionals_agency needs at least one professional whose prof_agency_worker_flag is set: a
@@ -78,7 +80,10 @@ checked as (
     select
         requirements.*,
         coalesce(landed_files.is_present, false)
-        and (requirements.column_name is null or coalesce(landed_columns.is_present, false)) as is_landed
+        and (
+            requirements.column_name is null
+            or (coalesce(landed_columns.is_present, false) and coalesce(landed_columns.n_values, 0) > 0)
+        ) as is_landed
     from requirements
     left join landed_files
         on
@@ -187,7 +192,7 @@ final as (
         landed_checks.is_landed and coalesce(content_checks.is_usable, true) as is_available,
         case
             when not landed_checks.is_landed
-                then 'not landed in the extract: ' || landed_checks.not_landed
+                then 'not landed in the extract, or empty in every row: ' || landed_checks.not_landed
             when not coalesce(content_checks.is_usable, true)
                 then content_checks.not_usable
         end as unavailable_reason

@@ -2,7 +2,10 @@
 
 Only columns whose (normalised) name is a contract column or one of its names in an SSD release
 (`Table.landed_names`) are read, and they are landed under the contract name. Personal identifiers
-(`Table.dropped_columns`) and every other column are never read; they are reported by name.
+(`Table.dropped_columns`) and every other column are never read; they are reported by name. The one
+exception is `Table.join_only`: a legacy id that another table's key may be written in (e.g.
+`pers_legacy_id` for `perm_person_id`), landed so the gate can resolve it, and never loaded into `raw`.
+The landing gate plans its columns with the same function.
 """
 
 from __future__ import annotations
@@ -43,7 +46,9 @@ def plan_columns(table: Table, source_names: Iterable[str], ssd_version: str | N
     source holds a column under two names, the contract name wins over an older release's name."""
     names = list(source_names)
     known = table.landed_names(ssd_version)
-    personal = {normalise(c) for c in table.dropped_columns}
+    # a legacy id another table's key may be written in is landed for the gate's join, never loaded
+    known.update({normalise(c): c for c in table.join_only})
+    personal = {normalise(c) for c in table.dropped_columns} - {normalise(c) for c in table.join_only}
     chosen: dict[str, str] = {}  # contract name -> source name
     for source in names:
         target = known.get(normalise(source))
