@@ -9,7 +9,7 @@ export DBT_PROFILES_DIR := $(CURDIR)/profiles
 export DO_NOT_TRACK := 1
 export GX_ANALYTICS_ENABLED := false
 
-.PHONY: run install generate build report browser test lint format benchmark docs clean
+.PHONY: run install generate build report browser postgres test lint format benchmark docs clean
 
 $(BIN)/.installed: pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required, found " + sys.version'
@@ -39,6 +39,15 @@ browser:
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 	@chromium --version
 
+# The `csc extract` tests run a real PostgreSQL server (Debian's postgresql package: initdb, pg_ctl and
+# postgres under /usr/lib/postgresql/<version>/bin), installed here when missing (needs root or sudo).
+# The tests start and stop their own server; nothing is left running.
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq postgresql >/dev/null; }
+	@ls /usr/lib/postgresql/*/bin/initdb
+
 lint: install
 	@mkdir -p target
 	$(BIN)/ruff check src tests scripts
@@ -51,7 +60,7 @@ format: install
 	$(BIN)/ruff check --fix src tests scripts
 	CSC_WAREHOUSE=$(CURDIR)/target/lint.duckdb $(BIN)/sqlfluff fix models tests/dbt analyses
 
-test: lint browser
+test: lint browser postgres
 	$(BIN)/pytest
 
 benchmark: install

@@ -1,4 +1,4 @@
-"""The `csc` command: synthetic extracts, landing gate, build and publish, summary.
+"""The `csc` command: intakes, synthetic extracts, landing gate, build and publish, summary.
 
 Every subcommand reads the landing root from --landing (env CSC_LANDING, default data/landing)
 and the warehouse from CSC_WAREHOUSE (default warehouse/csc.duckdb), so the same commands run
@@ -8,11 +8,14 @@ on any council's extracts.
 from __future__ import annotations
 
 import argparse
+import json
+import shutil
 import sys
 from datetime import date
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from csc import __version__
@@ -22,6 +25,9 @@ DESCRIPTION = """\
 Children's social care warehouse: SSD extracts in, tested DuckDB warehouse out.
 
 steps:
+  land       land a council's exported SSD tables (a folder of ssd_*.csv / .parquet) under the landing root
+  extract    land a council's SSD tables straight from its database (PostgreSQL for Eclipse, SQL Server
+             for SystemC/Liquidlogic and Mosaic)
   generate   write synthetic SSD extracts (demo councils, or up to 152) under the landing root
   check      run the landing gate (Great Expectations + DuckDB checks) on every council's newest
              extract; writes reports/landing_gate.html and .json; exit 1 if anything blocks
@@ -48,8 +54,59 @@ def _gate_args(p: argparse.ArgumentParser) -> None:
         "--max-quarantine-pct",
         type=float,
         default=5.0,
-        help="block when more than this %% of a file's rows would be rejected (default 5)",
+        help="block when more than this %% of a file's rows would be rejected (default 5) ...",
     )
+    p.add_argument(
+        "--min-quarantine-rows",
+        type=int,
+        default=10,
+        help="... and at least this many rows (default 10): one bad row in a small table never blocks",
+    )
+
+
+def _publish_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--retire",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="a council (DfE or ONS code) in the published warehouse that is left out of this build on purpose; "
+        "any other published council without a readable extract blocks the publish (repeatable)",
+    )
+
+
+def _intake_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--la", required=True, help="the council: DfE 3-digit code (e.g. 926) or ONS code (E10000020)")
+    p.add_argument(
+        "--extract-date",
+        type=date.fromisoformat,
+        help="date the SSD tables were filled, YYYY-MM-DD (default: the run date in ssd_version_log)",
+    )
+    p.add_argument("--ssd-version", help="SSD release the tables come from, e.g. 1.4.5 (default: ssd_version_log)")
+    p.add_argument(
+        "--period-start",
+        type=date.fromisoformat,
+        help="first day of the history the extract holds, YYYY-MM-DD (default: the SSD's 6 years, "
+        "extract date minus 6 years plus one day)",
+    )
+    _landing_arg(p)
+    p.add_argument("--replace", action="store_true", help="overwrite an extract already landed for that date")
+
+
+EXTRACT_HELP = """\
+Read every ssd_* table of the SSD schema through SQLAlchemy, streamed in batches, and write
+<landing>/<ONS code>/<extract date>/ssd_<table>.parquet with manifest.json. Only the columns of the
+contract are SELECTed: personal identifiers (pers_forename, pers_upn, ...) are never read.
+
+URL forms:
+  Eclipse (PostgreSQL):
+    postgresql+psycopg://user:password@host:5432/database   --schema public
+  SystemC/Liquidlogic and Mosaic (SQL Server, through pymssql: no ODBC driver to install):
+    mssql+pymssql://user:password@host:1433/database   --schema ssd_development
+    (the SSD script's schema; dbo when it ran without one; a Windows login as DOMAIN%5Cuser)
+  Percent-encode special characters of the password (@ as %40).
+  A bare postgresql:// or mssql:// URL gets the driver above. Prefer a read-only login.
+"""
 
 
 def parser() -> argparse.ArgumentParser:
@@ -58,6 +115,26 @@ def parser() -> argparse.ArgumentParser:
     )
     ap.add_argument("--version", action="version", version=f"csc {__version__}")
     sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    la = sub.add_parser(
+        "land",
+        help="land exported SSD tables (ssd_*.csv / .parquet) for a council",
+        description="Convert a folder of exported SSD tables (ssd_*.csv or .parquet, names in any case) into "
+        "<landing>/<ONS code>/<extract date>/ssd_<table>.parquet with manifest.json. Values are kept verbatim as "
+        "text; only contract columns are landed; other ssd_* tables are reported, not landed.",
+    )
+    la.add_argument("source", type=Path, help="folder holding the exported ssd_*.csv / .parquet files")
+    _intake_args(la)
+
+    ex = sub.add_parser(
+        "extract",
+        help="land a council's SSD tables straight from its database",
+        description=EXTRACT_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    ex.add_argument("--url", required=True, help="SQLAlchemy database URL (see above); the password is never stored")
+    ex.add_argument("--schema", help="schema holding the ssd_* tables (default: the login's default schema)")
+    _intake_args(ex)
 
     g = sub.add_parser(
         "generate",
@@ -94,6 +171,21 @@ def parser() -> argparse.ArgumentParser:
         help="multiply every council's population and volumes (e.g. 0.05 for a quick test)",
     )
     g.add_argument(
+        "--cms",
+        choices=["systemc", "mosaic", "eclipse"],
+        help="write each council's extract as this case-management system's SSD script would (no manifest: land "
+        "it with `csc land`) into --out instead of the landing layout",
+    )
+    g.add_argument("--ssd-version", choices=["1.2.4", "1.4.5"], default="1.4.5", help="SSD release (with --cms)")
+    g.add_argument(
+        "--export",
+        choices=["ssms", "clean", "parquet"],
+        default="ssms",
+        help="export tool (with --cms): ssms = SQL Server Management Studio CSV (literal NULL, .000 datetimes), "
+        "clean = plain CSV, parquet",
+    )
+    g.add_argument("--out", type=Path, help="folder for --cms exports (default data/exports)")
+    g.add_argument(
         "--defects",
         default="",
         help="comma-separated malformed-input cases to write into the first council's extract "
@@ -116,6 +208,7 @@ def parser() -> argparse.ArgumentParser:
     )
     _landing_arg(b)
     _gate_args(b)
+    _publish_args(b)
 
     s = sub.add_parser("summary", help="show what the published warehouse holds")
     _landing_arg(s)
@@ -143,6 +236,7 @@ def parser() -> argparse.ArgumentParser:
     )
     _landing_arg(f)
     _gate_args(f)
+    _publish_args(f)
     f.add_argument("--out", help="report folder (default: <reports>/performance)")
     return ap
 
@@ -151,6 +245,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     console = Console()
     landing = landing_root(getattr(args, "landing", None))
+    if args.command in ("land", "extract"):
+        return _intake(args, landing, console)
     if args.command == "generate":
         return _generate(args, landing, console)
     if args.command == "check":
@@ -167,6 +263,61 @@ def main(argv: list[str] | None = None) -> int:
     return 2
 
 
+def _intake(args, landing: Path, console: Console) -> int:
+    from csc.intake import IntakeError
+    from csc.intake.database import extract_database
+    from csc.intake.files import land_folder
+
+    options = {
+        "extract_date": args.extract_date,
+        "ssd_version": args.ssd_version,
+        "period_start": args.period_start,
+        "replace": args.replace,
+    }
+    try:
+        if args.command == "land":
+            result = land_folder(args.source, args.la, landing, **options)
+        else:
+            result = extract_database(args.url, args.la, landing, schema=args.schema, **options)
+    except (IntakeError, OSError) as exc:
+        console.print(f"[bold red]csc {args.command}:[/] {escape(str(exc))}", soft_wrap=True)
+        return 1
+    _print_intake(result, console)
+    return 0
+
+
+def _print_intake(result, console: Console) -> None:
+    m = result.manifest
+    table = Table(title=f"Landed {m['la_name']} ({m['la_code']}, DfE {m['dfe_code']}) extract of {m['extract_date']}")
+    for col in ("table", "from", "rows"):
+        table.add_column(col, justify="right" if col == "rows" else "left")
+    for t in result.landed:
+        table.add_row(t.name, escape(t.source), f"{t.rows:,}")
+    console.print(table)
+    for t in result.landed:
+        for reason, names in t.not_read_by_reason().items():
+            console.print(
+                f"[dim]columns not read[/] {t.name}: {escape(', '.join(names))} ({escape(reason)})", soft_wrap=True
+            )
+    for t in result.not_landed:
+        rows = "" if t.rows is None else f" ({t.rows:,} row" + ("" if t.rows == 1 else "s") + ")"
+        console.print(f"[yellow]not landed[/] {escape(t.source)}{rows}: {escape(t.reason)}", soft_wrap=True)
+    for name, why in result.ignored:
+        console.print(f"[dim]ignored[/] {escape(name)}: {escape(why)}", soft_wrap=True)
+    if result.missing_required:
+        console.print(
+            f"[bold yellow]missing required table(s)[/] {', '.join(result.missing_required)}: the landing gate will "
+            "block this extract"
+        )
+    if result.missing_optional:
+        console.print(f"[dim]optional tables not in the extract:[/] {', '.join(result.missing_optional)}")
+    console.print(
+        f"[bold green]Landed[/] {result.rows:,} rows in {len(result.landed)} tables "
+        f"(SSD {escape(str(m['ssd_version']))}, history from {m['period_start']}) into {result.folder}",
+        soft_wrap=True,
+    )
+
+
 def _generate(args, landing: Path, console: Console) -> int:
     from csc.generate.defects import DEFECTS, apply_defects
     from csc.generate.run import generate
@@ -175,6 +326,8 @@ def _generate(args, landing: Path, console: Console) -> int:
         for name in DEFECTS:
             console.print(name)
         return 0
+    if args.cms:
+        return _generate_shaped(args, console)
     results = generate(
         landing,
         seed=args.seed,
@@ -194,6 +347,51 @@ def _generate(args, landing: Path, console: Console) -> int:
     return 0
 
 
+def _ons_code(code: str) -> str:
+    from csc.councils import resolve_council
+
+    return resolve_council(code).la_code
+
+
+def _generate_shaped(args, console: Console) -> int:
+    """Simulate into a temporary canonical landing, then write each council as the chosen SSD script and
+    export tool would, under <out>/<DfE code>/ (no manifest), with the `csc land` command to land it."""
+    import tempfile
+
+    from csc.councils import by_la_code
+    from csc.generate.run import generate
+    from csc.generate.shapes import write_shaped_extract
+
+    out = (args.out or Path("data/exports")).resolve()
+    with tempfile.TemporaryDirectory(prefix="csc-canonical-") as tmp:
+        results = generate(
+            Path(tmp),
+            seed=args.seed,
+            councils=args.councils,
+            years=args.years,
+            extract_date=args.extract_date,
+            scale=args.scale,
+            console=console,
+        )
+        for la_code in results:
+            ref = by_la_code(la_code)
+            code = ref.dfe_code if ref and ref.dfe_code else la_code
+            folder = out / code
+            if folder.exists():
+                shutil.rmtree(folder)
+            canonical = Path(tmp) / la_code / args.extract_date.isoformat()
+            counts = write_shaped_extract(canonical, folder, args.cms, args.ssd_version, args.export)
+            manifest = json.loads((canonical / "manifest.json").read_text())
+            console.print(
+                f"[bold green]{args.cms} {args.ssd_version} ({args.export})[/] {la_code}: {len(counts)} tables, "
+                f"{sum(counts.values()):,} rows in {folder}\n  land it with: csc land {folder} --la {code} "
+                f"--extract-date {args.extract_date} --ssd-version {args.ssd_version} "
+                f"--period-start {manifest['period_start']}",
+                soft_wrap=True,
+            )
+    return 0
+
+
 def _check(args, landing: Path, console: Console) -> int:
     import tempfile
 
@@ -208,6 +406,7 @@ def _check(args, landing: Path, console: Console) -> int:
                 reports_dir(args.reports),
                 args.max_quarantine_pct,
                 console,
+                args.min_quarantine_rows,
             )
         except GateFailure as exc:
             console.print(f"[bold red]{exc}[/]")
@@ -222,7 +421,19 @@ def _build(args, landing: Path, console: Console) -> int:
 
     target = warehouse_path()
     try:
-        result = build(landing, target, reports_dir(args.reports), args.max_quarantine_pct, console)
+        retire = tuple(_ons_code(code) for code in args.retire)
+        result = build(
+            landing,
+            target,
+            reports_dir(args.reports),
+            args.max_quarantine_pct,
+            console,
+            args.min_quarantine_rows,
+            retire,
+        )
+    except ValueError as exc:  # an unknown council in --retire
+        console.print(f"[bold red]{exc}[/]")
+        return 1
     except GateFailure as exc:
         console.print(f"[bold red]{exc}[/]\nThe published warehouse {target} was not changed.")
         return 1

@@ -78,7 +78,8 @@ def test_every_indicator_every_month_or_a_stated_reason(warehouse):
     )
     assert reasons == {
         "E10000020 CPP_REVIEW_TIMELY_PCT_IM": "not landed in the extract, or empty in every row: ssd_cp_reviews",
-        "E08000018 CON_DECISION_1WD_PCT_IM": "not landed in the extract, or empty in every row: ssd_contacts.cont_decision_date",
+        "E08000018 CON_DECISION_1WD_PCT_IM": "not landed in the extract, or empty in every row: "
+        "ssd_contacts.cont_decision_date",
     }
 
 

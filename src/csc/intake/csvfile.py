@@ -90,12 +90,7 @@ def inspect_csv(path: Path, table: Table | None = None) -> CsvLayout:
     if path.stat().st_size == 0:
         raise ExportShapeError(f"{path}: the file is empty (0 bytes). {HEADER_FIX}")
     encoding = _encoding(path)
-    try:
-        with path.open(encoding="utf-16" if encoding == "utf-16" else "utf-8-sig", newline="") as f:
-            header_line = f.readline()
-            second_line = f.readline()
-    except UnicodeDecodeError:
-        raise ExportShapeError(_not_utf8(path, 1)) from None
+    header_line, second_line = _first_lines(path, encoding)
     delimiter = _delimiter(header_line)
     header = next(csv.reader([header_line], delimiter=delimiter, quotechar='"'), [])
     if _is_values(header, table):
@@ -119,7 +114,8 @@ def read_csv_relation(
     layout = inspect_csv(path, table)
     if check:
         try:
-            con.sql(f"select count(*) from ({layout.select_sql()})").fetchone()
+            # count(columns(*)) parses every value (count(*) alone would skip them)
+            con.sql(f"select count(*), count(columns(*)) from ({layout.select_sql()})").fetchone()
         except duckdb.Error as exc:
             raise shape_error(layout, exc) from None
     return con.sql(layout.select_sql())
@@ -160,6 +156,24 @@ def _encoding(path: Path) -> str:
     with path.open("rb") as f:
         start = f.read(4)
     return "utf-16" if start[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8"
+
+
+def _first_lines(path: Path, encoding: str) -> tuple[str, str]:
+    """The first two lines of the file as text ('' when absent); ExportShapeError when not UTF-8."""
+    if encoding == "utf-16":
+        with path.open(encoding="utf-16", newline="") as f:
+            return f.readline(), f.readline()
+    lines = []
+    with path.open("rb") as f:
+        for line_no in (1, 2):
+            raw = f.readline()
+            try:
+                lines.append(raw.decode("utf-8-sig" if line_no == 1 else "utf-8"))
+            except UnicodeDecodeError:
+                if line_no == 1:
+                    raise ExportShapeError(_not_utf8(path, line_no)) from None
+                lines.append("")  # DuckDB reports the line when it reads it
+    return lines[0], lines[1]
 
 
 def _not_utf8(path: Path, line_no: int | None) -> str:
