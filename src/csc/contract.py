@@ -8,9 +8,10 @@ break the order), dropped_columns (personal identifiers never loaded) and quaran
 ({pct, min_rows}: the file blocks when more than pct % of its rows AND at least min_rows rows
 would be rejected).
 Each column's `config.meta` holds: kind (id, date, flag, code, text, json, number), required
-(the column must be in the file), not_null, blank (an invalid value is blanked rather than the
-row rejected), future_ok (a date may be after the extract date), codes (a code list in
-seeds/code_lists.csv; values are also accepted when seeds/value_mappings.csv maps them), fk
+(the column must be in the file), not_null (true: a missing value rejects the row; query: it is
+reported and the row kept, e.g. an unallocated involvement, a CP visit not yet held), blank (an
+invalid value is blanked rather than the row rejected), future_ok (a date may be after the extract
+date), codes (a code list in seeds/code_lists.csv; values are also accepted when seeds/value_mappings.csv maps them), fk
 (table.column it must resolve to), aliases ({ssd_version: [names]}: the column's name in other SSD
 releases), derived_from (how staging derives the value when a system leaves it out: the column may
 be absent or null), legacy_key (the column may hold the person's legacy id, resolved at load through
@@ -48,6 +49,7 @@ class Column:
     description: str = ""
     required: bool = False
     not_null: bool = False
+    not_null_query: bool = False
     blank: bool = False
     future_ok: bool = False
     codes: str | None = None
@@ -143,6 +145,7 @@ def load_tables() -> dict[str, Table]:
                     description=c.get("description", ""),
                     required=bool(cmeta.get("required")),
                     not_null=bool(cmeta.get("not_null")),
+                    not_null_query=cmeta.get("not_null") == "query",
                     blank=bool(cmeta.get("blank")),
                     future_ok=bool(cmeta.get("future_ok")),
                     codes=cmeta.get("codes"),

@@ -264,3 +264,32 @@ def test_a_consent_placement_is_kept_and_reported_as_a_query(landing, tmp_path):
     )
     assert q == [("end_not_before_start", "kept")]
     assert any(i.table == "ssd_permanence" and "query" in i.message for i in result.issues)
+
+
+def test_scheduled_reviews_undated_visits_and_unallocated_involvements_are_kept(landing, tmp_path):
+    """SystemC includes future (scheduled) review dates, CP visits without a date and involvements without a
+    worker: plausible records, kept (a missing visit date or worker is reported as a query), never rejected."""
+    folder = extract_folder(landing)
+
+    def future(cols, rows):
+        rows[0][cols.index("cppr_cp_review_date")] = "2021-06-30 00:00:00.000"
+
+    def undated(cols, rows):
+        for r in rows[:3]:
+            r[cols.index("cppv_cp_visit_date")] = None
+
+    def unallocated(cols, rows):
+        for r in rows[:2]:
+            r[cols.index("invo_professional_id")] = None
+
+    rewrite(folder, "ssd_cp_reviews", future)
+    rewrite(folder, "ssd_cp_visits", undated)
+    rewrite(folder, "ssd_involvements", unallocated)
+    result = gate(landing, tmp_path)
+    assert not result.blocking
+    rows = query(
+        tmp_path,
+        """select table_name, rule, action, count(*) from raw.quarantine where la_code = 'E10000020'
+           group by all order by all""",
+    )
+    assert rows == [("ssd_cp_visits", "not_null", "kept", 3), ("ssd_involvements", "not_null", "kept", 2)]

@@ -1,3 +1,5 @@
+{#- One row per council in the warehouse, named as seeds/councils.csv names it (DfE code, region): the
+    current row of its ONS code, else its latest former row. -#}
 with
 
 months as (
@@ -6,7 +8,24 @@ months as (
 
 ),
 
-final as (
+councils as (
+
+    select * from {{ ref('councils') }}
+
+),
+
+council_names as (
+
+    select
+        la_code,
+        arg_max(dfe_code, coalesce(valid_to, date '9999-12-31')) as dfe_code,
+        arg_max(region, coalesce(valid_to, date '9999-12-31')) as region
+    from councils
+    group by la_code
+
+),
+
+reported as (
 
     select
         la_code,
@@ -19,6 +38,24 @@ final as (
         arg_max(population_0_17, period_end) as latest_population_0_17
     from months
     group by la_code
+
+),
+
+final as (
+
+    select
+        reported.la_code,
+        council_names.dfe_code,
+        reported.la_name,
+        council_names.region,
+        reported.extract_date,
+        reported.period_start,
+        reported.first_period_end,
+        reported.last_period_end,
+        reported.reporting_months,
+        reported.latest_population_0_17
+    from reported
+    left join council_names on reported.la_code = council_names.la_code
 
 )
 

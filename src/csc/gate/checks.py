@@ -72,7 +72,9 @@ def build_suite(table: Table) -> tuple[gx.ExpectationSuite, list[Rule]]:
         if c.not_null and not c.derived_from:
             add(
                 gxe.ExpectColumnValuesToNotBeNull(column=c.name),
-                Rule("not_null", c.name, "rejected", "value is missing but required"),
+                Rule("not_null", c.name, "kept", "value is missing (a query: the row is kept)")
+                if c.not_null_query
+                else Rule("not_null", c.name, "rejected", "value is missing but required"),
             )
         if c.kind == "json":
             add(
@@ -252,7 +254,7 @@ def foreign_key_failures(con: duckdb.DuckDBPyConnection, present: dict[str, set[
                 councils = [la for la, names in present.items() if c.fk and {t.name, c.fk_table} <= names]
                 if not councils:
                     continue
-                action = "rejected" if c.not_null else "blanked"
+                action = "rejected" if c.not_null and not c.not_null_query else "blanked"
                 child, parent = quote(c.name), quote(c.fk_column)
                 n = con.execute(
                     f"""
