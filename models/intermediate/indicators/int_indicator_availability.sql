@@ -12,6 +12,9 @@
          - the caseload rules (professionals_agency, professionals_caseload_per_fte, professionals_max_caseload)
            need at least one involvement whose role counts as social work (invo_professional_role_id mapped to
            an involvement_role code of category social_work in seeds/code_lists.csv).
+         - the adoption timeliness rules (children_adopted_a10, children_adopted_a2) need, when children were
+           adopted, at least one adopted child with the dates they average (Eclipse's script leaves the
+           permanence dates NULL); a council that adopted no child has them available, with no value.
        They are only reported when everything was landed.
     An indicator that is not available has no rows, and unavailable_reason says why. -#}
 with
@@ -143,6 +146,29 @@ landed_content as (
 
 ),
 
+adoptions as (
+
+    select
+        la_code,
+        count(*) as adopted_count,
+        count(a10_days) as a10_count,
+        count(a2_days) as a2_count
+    from {{ ref('int_adoptions') }}
+    group by la_code
+
+),
+
+adoption_content as (
+
+    select
+        manifests.la_code,
+        coalesce(adoptions.adopted_count, 0) = 0 or adoptions.a10_count > 0 as has_a10_dates,
+        coalesce(adoptions.adopted_count, 0) = 0 or adoptions.a2_count > 0 as has_a2_dates
+    from manifests
+    left join adoptions on manifests.la_code = adoptions.la_code
+
+),
+
 content_requirements as (
 
     select
@@ -165,6 +191,27 @@ content_requirements as (
     cross join (
         values ('professionals_agency'), ('professionals_caseload_per_fte'), ('professionals_max_caseload')
     ) as caseload_rule (member_rule)
+
+    union all
+
+    select
+        la_code,
+        'children_adopted_a10' as member_rule,
+        has_a10_dates as is_met,
+        'no adopted child has the date of moving in with the adopters in ssd_permanence '
+        || '(perm_placed_for_adoption_date, or perm_placed_foster_carer_date when the foster carers adopt): '
+        || 'the A10 average would rest on no child' as reason
+    from adoption_content
+
+    union all
+
+    select
+        la_code,
+        'children_adopted_a2' as member_rule,
+        has_a2_dates as is_met,
+        'no adopted child has both the placement order and the match date in ssd_permanence '
+        || '(perm_placement_order_date, perm_matched_date): the A2 average would rest on no child' as reason
+    from adoption_content
 
 ),
 
