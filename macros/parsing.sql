@@ -34,21 +34,8 @@
     try_cast({{ column }} as double)
 {%- endmacro %}
 
-{% macro not_quarantined(table_name, alias='source') -%}
-    not exists (
-        select 1
-        from {{ source('landing', 'quarantine') }} as quarantine
-        where
-            quarantine.la_code = {{ alias }}.la_code
-            and quarantine.table_name = '{{ table_name }}'
-            and quarantine._row_id = {{ alias }}._row_id
-            and quarantine.action = 'rejected'
-    )
-{%- endmacro %}
-
-{#- The landing gate blanked this row's value of `column_name` (an invalid value set to null, the row
-    kept): the value was recorded but is not usable, which is not the same as not recorded. -#}
-{% macro was_blanked(table_name, column_name, alias='landed') -%}
+{#- The landing gate recorded this row in raw.quarantine with `action` (for `column_name`, when given). -#}
+{% macro in_quarantine(table_name, action, alias, column_name=none) -%}
     exists (
         select 1
         from {{ source('landing', 'quarantine') }} as quarantine
@@ -56,9 +43,22 @@
             quarantine.la_code = {{ alias }}.la_code
             and quarantine.table_name = '{{ table_name }}'
             and quarantine._row_id = {{ alias }}._row_id
+            {%- if column_name %}
             and quarantine.column_name = '{{ column_name }}'
-            and quarantine.action = 'blanked'
+            {%- endif %}
+            and quarantine.action = '{{ action }}'
     )
+{%- endmacro %}
+
+{#- The row was not rejected by the landing gate (rows kept as queries or with a blanked value stay). -#}
+{% macro not_quarantined(table_name, alias='source') -%}
+    not {{ in_quarantine(table_name, 'rejected', alias) }}
+{%- endmacro %}
+
+{#- The landing gate blanked this row's value of `column_name` (an invalid value set to null, the row
+    kept): the value was recorded but is not usable, which is not the same as not recorded. -#}
+{% macro was_blanked(table_name, column_name, alias='landed') -%}
+    {{ in_quarantine(table_name, 'blanked', alias, column_name) }}
 {%- endmacro %}
 
 {% macro code_category(code_list, column) -%}
@@ -67,4 +67,11 @@
         from {{ ref('code_lists') }} as code_lists
         where code_lists.code_list = '{{ code_list }}' and upper(code_lists.code) = upper({{ column }})
     )
+{%- endmacro %}
+
+{#- A person id a script may leave out, derived from the linked record: the landed person wins, else the
+    parent's (e.g. the CP plan of a Mosaic CP visit); is_person_id_derived flags the derived rows. -#}
+{% macro person_id_with_derivation(landed_person_id, parent_person_id) -%}
+    coalesce({{ landed_person_id }}, {{ parent_person_id }}) as person_id,
+    {{ landed_person_id }} is null and {{ parent_person_id }} is not null as is_person_id_derived
 {%- endmacro %}

@@ -267,18 +267,21 @@ def _intake(args, landing: Path, console: Console) -> int:
     from csc.intake import IntakeError
     from csc.intake.database import extract_database
     from csc.intake.files import land_folder
+    from csc.intake.layout import IntakeOptions
 
-    options = {
-        "extract_date": args.extract_date,
-        "ssd_version": args.ssd_version,
-        "period_start": args.period_start,
-        "replace": args.replace,
-    }
+    options = IntakeOptions(
+        la=args.la,
+        landing=landing,
+        extract_date=args.extract_date,
+        ssd_version=args.ssd_version,
+        period_start=args.period_start,
+        replace=args.replace,
+    )
     try:
         if args.command == "land":
-            result = land_folder(args.source, args.la, landing, **options)
+            result = land_folder(args.source, options)
         else:
-            result = extract_database(args.url, args.la, landing, schema=args.schema, **options)
+            result = extract_database(args.url, options, schema=args.schema)
     except (IntakeError, OSError) as exc:
         console.print(f"[bold red]csc {args.command}:[/] {escape(str(exc))}", soft_wrap=True)
         return 1

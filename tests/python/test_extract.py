@@ -274,6 +274,11 @@ def run(capsys, *argv: str) -> tuple[int, str]:
     return code, out.out + out.err
 
 
+def extract_args(server: PgServer, landing, la: str = LA, *options: str) -> list[str]:
+    """`csc extract` of the test schema as the reader role, with more options."""
+    return ["extract", "--url", reader_url(server), "--schema", SCHEMA, "--la", la, "--landing", str(landing), *options]
+
+
 def one_line_error(code: int, output: str) -> str:
     lines = [line for line in output.splitlines() if line.strip()]
     assert code == 1, output
@@ -288,21 +293,7 @@ def extracted(eclipse, tmp_path_factory, source):
     manifest, _ = source
     landing = tmp_path_factory.mktemp("extracted")
     log_start = len(eclipse.log())
-    code = main(
-        [
-            "extract",
-            "--url",
-            reader_url(eclipse),
-            "--schema",
-            SCHEMA,
-            "--la",
-            "926",
-            "--landing",
-            str(landing),
-            "--period-start",
-            manifest["period_start"],
-        ]
-    )
+    code = main(extract_args(eclipse, landing, "926", "--period-start", manifest["period_start"]))
     assert code == 0
     return landing, eclipse.log()[log_start:]
 
@@ -369,24 +360,8 @@ def test_no_personal_identifier_is_selected(extracted, source):
 
 def test_output_reports_columns_and_tables_not_read(eclipse, tmp_path, capsys, source):
     manifest, _ = source
-    code, out = run(
-        capsys,
-        "extract",
-        "--url",
-        reader_url(eclipse),
-        "--schema",
-        SCHEMA,
-        "--la",
-        LA,
-        "--landing",
-        str(tmp_path),
-        "--extract-date",
-        "2021-03-31",
-        "--ssd-version",
-        "1.4.4",
-        "--period-start",
-        manifest["period_start"],
-    )
+    options = ("--extract-date", "2021-03-31", "--ssd-version", "1.4.4", "--period-start", manifest["period_start"])
+    code, out = run(capsys, *extract_args(eclipse, tmp_path, LA, *options))
     assert code == 0, out
     flat = " ".join(out.split())
     assert "pers_forename" in flat and "personal identifier, never read" in flat
@@ -492,20 +467,7 @@ def test_a_failed_extract_leaves_no_folder(eclipse, tmp_path, capsys):
         con.execute(f"revoke all on {SCHEMA}.ssd_cla_placement from {READER}")
     try:
         code, out = run(
-            capsys,
-            "extract",
-            "--url",
-            reader_url(eclipse),
-            "--schema",
-            SCHEMA,
-            "--la",
-            LA,
-            "--landing",
-            str(tmp_path),
-            "--extract-date",
-            "2021-03-31",
-            "--ssd-version",
-            VERSION,
+            capsys, *extract_args(eclipse, tmp_path, LA, "--extract-date", "2021-03-31", "--ssd-version", VERSION)
         )
         line = one_line_error(code, out)
         assert "permission denied for table ssd_cla_placement" in line
@@ -520,11 +482,11 @@ def test_a_failed_extract_leaves_no_folder(eclipse, tmp_path, capsys):
 def test_streams_in_batches(eclipse, tmp_path, source):
     """Batches smaller than a table: one Parquet row group per fetched batch, every row landed."""
     from csc.intake.database import extract_database
+    from csc.intake.layout import IntakeOptions
 
     _, tables = source
-    result = extract_database(
-        reader_url(eclipse), LA, tmp_path, schema=SCHEMA, period_start=date(2019, 4, 1), batch_rows=100
-    )
+    options = IntakeOptions(LA, tmp_path, period_start=date(2019, 4, 1), batch_rows=100)
+    result = extract_database(reader_url(eclipse), options, schema=SCHEMA)
     contacts = next(t for t in result.landed if t.name == "ssd_contacts")
     assert contacts.rows == tables["ssd_contacts"].num_rows > 300
     parquet = pq.ParquetFile(result.folder / "ssd_contacts.parquet")

@@ -57,8 +57,7 @@ final as (
         renamed.involvement_start_date,
         renamed.involvement_end_date,
         renamed.worker_change_reason,
-        coalesce(renamed.landed_person_id, referrals.person_id) as person_id,
-        renamed.landed_person_id is null and referrals.person_id is not null as is_person_id_derived,
+        {{ person_id_with_derivation('renamed.landed_person_id', 'referrals.person_id') }},
         renamed.referral_id
     from renamed
     left join referrals

@@ -22,8 +22,6 @@ give them.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from datetime import date
-from pathlib import Path
 
 import pyarrow as pa
 import sqlalchemy as sa
@@ -34,11 +32,10 @@ from csc.contract import Table, load_tables, other_ssd_tables
 from csc.intake import versionlog
 from csc.intake.columns import plan_columns
 from csc.intake.errors import IntakeError, first_line
-from csc.intake.layout import LandingWriter, council, extract_spec
+from csc.intake.layout import IntakeOptions, LandingWriter, council
 from csc.intake.result import IntakeResult, LandedTable, NotLanded
 from csc.intake.values import texts
 
-BATCH_ROWS = 50_000
 DEFAULT_DRIVERS = {"postgresql": "postgresql+psycopg", "postgres": "postgresql+psycopg", "mssql": "mssql+pymssql"}
 URL_EXAMPLES = (
     "postgresql+psycopg://user:password@host:5432/database (Eclipse) or "
@@ -69,20 +66,9 @@ def open_engine(url: str) -> Engine:
         raise IntakeError(f"cannot use {safe_url(parsed)}: {first_line(exc)}; give e.g. {URL_EXAMPLES}") from None
 
 
-def extract_database(
-    url: str,
-    la: str,
-    landing: Path,
-    *,
-    schema: str | None = None,
-    extract_date: date | None = None,
-    ssd_version: str | None = None,
-    period_start: date | None = None,
-    replace: bool = False,
-    batch_rows: int = BATCH_ROWS,
-) -> IntakeResult:
-    """Read every ssd_* table of `schema` and land it for council `la`; see the module docstring."""
-    ref = council(la)
+def extract_database(url: str, options: IntakeOptions, schema: str | None = None) -> IntakeResult:
+    """Read every ssd_* table of `schema` and land it for the council of `options`; see the module docstring."""
+    ref = council(options.la)
     engine = open_engine(url)
     where = f"{safe_url(engine.url)}" + (f" schema {schema}" if schema else "")
     try:
@@ -101,11 +87,13 @@ def extract_database(
                     "or give the --schema it wrote to (e.g. ssd_development, dbo, public)"
                 )
             log = found.get(versionlog.TABLE)
-            info = _version_log(conn, log, schema) if log and not (extract_date and ssd_version) else None
-            spec = extract_spec(ref, where, info, extract_date, ssd_version, period_start)
-            with LandingWriter(landing, spec, replace, landed_with="csc extract") as writer:
+            info = _version_log(conn, log, schema) if log and options.needs_version_log else None
+            spec = options.spec(ref, where, info)
+            with LandingWriter(options.landing, spec, options.replace, landed_with="csc extract") as writer:
                 landed = [
-                    _extract_table(conn, writer, tables[name], found[name], schema, spec.ssd_version, batch_rows)
+                    _extract_table(
+                        conn, writer, tables[name], found[name], schema, spec.ssd_version, options.batch_rows
+                    )
                     for name in tables
                     if name in found
                 ]

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -30,11 +29,10 @@ from csc.intake import versionlog
 from csc.intake.columns import ColumnPlan, plan_columns
 from csc.intake.csvfile import ExportShapeError, inspect_csv, read_csv_relation, shape_error
 from csc.intake.errors import IntakeError, first_line
-from csc.intake.layout import LandingWriter, council, extract_spec
+from csc.intake.layout import IntakeOptions, LandingWriter, council
 from csc.intake.result import IntakeResult, LandedTable, NotLanded
 from csc.intake.values import landed_array, landed_type
 
-BATCH_ROWS = 50_000
 SSD_FILE = re.compile(r"(ssd_\w+)\.(csv|parquet)", re.IGNORECASE)
 UNKNOWN_TABLE = "not an SSD table the warehouse knows"
 
@@ -78,32 +76,22 @@ def scan_folder(source: Path) -> FolderInventory:
     return inventory
 
 
-def land_folder(
-    source: Path,
-    la: str,
-    landing: Path,
-    *,
-    extract_date: date | None = None,
-    ssd_version: str | None = None,
-    period_start: date | None = None,
-    replace: bool = False,
-    batch_rows: int = BATCH_ROWS,
-) -> IntakeResult:
-    """Land the exported tables in `source` for council `la` (DfE or ONS code); see the module docstring."""
-    ref = council(la)
+def land_folder(source: Path, options: IntakeOptions) -> IntakeResult:
+    """Land the exported tables in `source` for the council of `options`; see the module docstring."""
+    ref = council(options.la)
     source = Path(source)
     if not source.is_dir():
         raise IntakeError(f"{source} is not a folder: give the folder that holds the exported ssd_*.csv/.parquet files")
     inventory = scan_folder(source)
     log_file = inventory.others.get(versionlog.TABLE)
-    info = _read_version_log(log_file) if log_file and not (extract_date and ssd_version) else None
-    spec = extract_spec(ref, str(source.resolve()), info, extract_date, ssd_version, period_start)
+    info = _read_version_log(log_file) if log_file and options.needs_version_log else None
+    spec = options.spec(ref, str(source.resolve()), info)
     tables = load_tables()
     con = duckdb.connect()
     try:
-        with LandingWriter(landing, spec, replace, landed_with="csc land") as writer:
+        with LandingWriter(options.landing, spec, options.replace, landed_with="csc land") as writer:
             landed = [
-                _land_table(con, writer, tables[name], inventory.tables[name], spec.ssd_version, batch_rows)
+                _land_table(con, writer, tables[name], inventory.tables[name], spec.ssd_version, options.batch_rows)
                 for name in tables
                 if name in inventory.tables
             ]

@@ -26,6 +26,30 @@ from csc.intake.errors import IntakeError
 from csc.intake.versionlog import VersionInfo
 
 SSD_DEFAULT_YEARS = 6
+BATCH_ROWS = 50_000
+
+
+@dataclass(frozen=True)
+class IntakeOptions:
+    """What both intakes are told, resolved once by the command line: the council (DfE or ONS code), the
+    landing root, what the source may not say itself (extract date, SSD version: else ssd_version_log;
+    period start: else the SSD's six years), whether an extract already landed may be replaced, and the
+    rows written per batch."""
+
+    la: str
+    landing: Path
+    extract_date: date | None = None
+    ssd_version: str | None = None
+    period_start: date | None = None
+    replace: bool = False
+    batch_rows: int = BATCH_ROWS
+
+    @property
+    def needs_version_log(self) -> bool:
+        return not (self.extract_date and self.ssd_version)
+
+    def spec(self, council_ref: CouncilRef, source: str, version_log: VersionInfo | None) -> ExtractSpec:
+        return extract_spec(council_ref, source, version_log, self.extract_date, self.ssd_version, self.period_start)
 
 
 def council(code: str) -> CouncilRef:
