@@ -219,7 +219,10 @@ def parser() -> argparse.ArgumentParser:
         description="Write the monthly performance report of one council (or every council) from the "
         "published warehouse: one self-contained HTML file and an Excel workbook.",
     )
-    r.add_argument("--la", help="council code, e.g. E08000018 (default: every council in the warehouse)")
+    r.add_argument(
+        "--la",
+        help="the council: DfE code (e.g. 372) or ONS code (E08000018) (default: every council in the warehouse)",
+    )
     r.add_argument("--month", help="report month YYYY-MM (default: the latest month of the council's extract)")
     r.add_argument(
         "--publish",
@@ -496,7 +499,7 @@ def _report(args, console: Console, both_modes: bool = False) -> int:
     target = warehouse_path()
     out = Path(args.out).resolve() if args.out else reports_dir(getattr(args, "reports", None)) / "performance"
     try:
-        la = getattr(args, "la", None)
+        la = _ons_code(args.la) if getattr(args, "la", None) else None
         month = month_end(args.month) if getattr(args, "month", None) else None
         councils = [la] if la else [code for code, _ in councils_in(target)]
         modes = [False, True] if both_modes else [bool(getattr(args, "publish", False))]
@@ -508,7 +511,7 @@ def _report(args, console: Console, both_modes: bool = False) -> int:
                     f"[bold green]Report[/] {code} {files.period_end:%b %Y} ({kind}) in {files.seconds:.1f} s: "
                     f"{files.html}  {files.xlsx.name}"
                 )
-    except ReportError as exc:
+    except (ReportError, ValueError) as exc:  # ValueError: an unknown council in --la
         console.print(f"[bold red]{exc}[/]")
         return 1
     return 0
