@@ -254,6 +254,8 @@ def test_published_report_suppresses_small_numbers_and_holds_no_person_ids(refre
 
 def test_report_refuses_an_unknown_council_or_month(refreshed, capsys):
     assert main(["report", "--la", "E99999999"]) == 1
+    assert "unknown council 'E99999999'" in capsys.readouterr().out
+    assert main(["report", "--la", "881"]) == 1  # Essex, by its DfE code: a council, not in this warehouse
     assert "not in the warehouse" in capsys.readouterr().out
     assert main(["report", "--la", "E08000018", "--month", "2030-01"]) == 1
     assert "there is no Jan 2030 report" in capsys.readouterr().out.replace("\n", " ")
