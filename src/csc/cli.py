@@ -8,8 +8,6 @@ on any council's extracts.
 from __future__ import annotations
 
 import argparse
-import json
-import shutil
 import sys
 from datetime import date
 from pathlib import Path
@@ -360,41 +358,27 @@ def _ons_code(code: str) -> str:
 
 
 def _generate_shaped(args, console: Console) -> int:
-    """Simulate into a temporary canonical landing, then write each council as the chosen SSD script and
-    export tool would, under <out>/<DfE code>/ (no manifest), with the `csc land` command to land it."""
-    import tempfile
+    from csc.generate.exports import generate_exports
 
-    from csc.councils import by_la_code
-    from csc.generate.run import generate
-    from csc.generate.shapes import write_shaped_extract
-
-    out = (args.out or Path("data/exports")).resolve()
-    with tempfile.TemporaryDirectory(prefix="csc-canonical-") as tmp:
-        results = generate(
-            Path(tmp),
-            seed=args.seed,
-            councils=args.councils,
-            years=args.years,
-            extract_date=args.extract_date,
-            scale=args.scale,
-            console=console,
+    exports = generate_exports(
+        (args.out or Path("data/exports")).resolve(),
+        args.cms,
+        args.ssd_version,
+        args.export,
+        seed=args.seed,
+        councils=args.councils,
+        years=args.years,
+        extract_date=args.extract_date,
+        scale=args.scale,
+        console=console,
+    )
+    for e in exports:
+        console.print(
+            f"[bold green]{args.cms} {args.ssd_version} ({args.export})[/] {e.la_code}: {len(e.counts)} tables, "
+            f"{sum(e.counts.values()):,} rows in {e.folder}\n  land it with: csc land {e.folder} --la {e.code} "
+            f"--extract-date {args.extract_date} --ssd-version {args.ssd_version} --period-start {e.period_start}",
+            soft_wrap=True,
         )
-        for la_code in results:
-            ref = by_la_code(la_code)
-            code = ref.dfe_code if ref and ref.dfe_code else la_code
-            folder = out / code
-            if folder.exists():
-                shutil.rmtree(folder)
-            canonical = Path(tmp) / la_code / args.extract_date.isoformat()
-            counts = write_shaped_extract(canonical, folder, args.cms, args.ssd_version, args.export)
-            manifest = json.loads((canonical / "manifest.json").read_text())
-            console.print(
-                f"[bold green]{args.cms} {args.ssd_version} ({args.export})[/] {la_code}: {len(counts)} tables, "
-                f"{sum(counts.values()):,} rows in {folder}\n  land it with: csc land {folder} --la {code} "
-                f"--extract-date {args.extract_date} --ssd-version {args.ssd_version} "
-                f"--period-start {manifest['period_start']}",
-                soft_wrap=True,
-            )
     return 0
 
 

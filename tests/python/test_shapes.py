@@ -376,3 +376,18 @@ def test_optional_tables_are_written_from_the_journeys(canonical):
             care_orders.setdefault(pid, []).append(start)
     for pid, decision in zip(prep["prep_person_id"], prep["prep_pre_pro_decision_date"], strict=True):
         assert any(decision < start for start in care_orders[pid])  # pre-proceedings, then care
+
+
+def test_generate_cms_writes_each_council_under_its_dfe_code_with_the_land_command(tmp_path, capsys):
+    from csc.cli import main
+
+    out = tmp_path / "exports"
+    args = ["generate", "--cms", "mosaic", "--ssd-version", "1.2.4", "--export", "ssms", "--out", str(out)]
+    assert main([*args, "--councils", "2", "--years", "1", "--scale", "0.02", "--seed", "3"]) == 0
+    printed = " ".join(capsys.readouterr().out.split())
+    assert sorted(p.name for p in out.iterdir()) == ["372", "926"]
+    for code in ("372", "926"):
+        assert not (out / code / "manifest.json").exists()
+        assert (out / code / "ssd_person.csv").read_text(encoding="utf-8-sig").count("NULL") > 0
+        land = f"land it with: csc land {out / code} --la {code} --extract-date 2021-03-31 --ssd-version 1.2.4"
+        assert land in printed
