@@ -185,3 +185,34 @@ def test_unreadable_file_blocks_with_duckdbs_reason(landing, tmp_path):
     match = [i for i in issues if i.rule == "file_readable"]
     assert match and match[0].location.endswith("ssd_cp_visits.parquet")
     assert "cannot be read" in match[0].message
+
+
+def test_a_table_can_set_its_own_threshold(landing, tmp_path, monkeypatch):
+    """`quarantine_threshold: {pct, min_rows}` in a table's contract overrides the command-line limits for
+    that table only: the 3 bad contacts that pass under the defaults block under the table's own limits."""
+    from dataclasses import replace
+
+    import csc.gate.run
+    from csc.contract import Threshold, load_tables
+
+    tables = dict(load_tables())
+    tables["ssd_contacts"] = replace(tables["ssd_contacts"], threshold=Threshold(pct=0.0001, min_rows=1))
+    monkeypatch.setattr(csc.gate.run, "load_tables", lambda: tables)
+    apply_defects(extract_folder(landing), ["bad_date"])
+    issues = blocked(landing, tmp_path)
+    assert [i.table for i in issues if i.rule == "quarantine_threshold"] == ["ssd_contacts"]
+    assert "limit 0.0001% and at least 1 rows" in next(i.message for i in issues if i.rule == "quarantine_threshold")
+
+
+def test_contract_reads_thresholds_aliases_and_query_rules():
+    from csc.contract import load_tables
+
+    tables = load_tables()
+    order = next(o for o in tables["ssd_permanence"].date_order if o.end == "perm_placed_for_adoption_date")
+    assert order.severity == "query"
+    assert tables["ssd_cla_episodes"].landed_names("1.2.4")["clae_cla_episode_ceased"] == "clae_cla_episode_ceased_date"
+    assert tables["ssd_cin_plans"].landed_names()["cin_plan_id"] == "cinp_cin_plan_id"
+    assert tables["ssd_contacts"].key_columns == ("cont_contact_id", "cont_person_id")
+    assert tables["ssd_person"].join_only == ("pers_legacy_id",)
+    assert tables["ssd_involvements"].column("invo_professional_id").not_null_query
+    assert tables["ssd_contacts"].threshold.pct is None  # the command line's limits unless a table sets its own
