@@ -9,7 +9,9 @@
                   or e.g. FTE); value = n / d
     An empty denominator gives value NULL, never 0, with numerator and denominator still written. Every
     month of the council's spine has a row for every indicator its extract supports, zero when nothing
-    happened; localities are every locality of ssd_department, plus 'Unknown' for records whose team has
+    happened, and numerator, denominator and value NULL for a month the extract cannot tell
+    (int_indicator_month_coverage: before the first status date of a current-state table such as
+    ssd_care_leavers); localities are every locality of ssd_department, plus 'Unknown' for records whose team has
     no locality. -#}
 with
 
@@ -35,6 +37,12 @@ availability as (
 months as (
 
     select * from {{ ref('int_council_months') }}
+
+),
+
+coverage as (
+
+    select * from {{ ref('int_indicator_month_coverage') }}
 
 ),
 
@@ -159,6 +167,8 @@ measured as (
         spine.breakdown_value,
         indicators.type as indicator_type,
         indicators.rate_multiplier,
+        -- a month before the first the extract can tell (a current-state table): not known, not 0
+        coalesce(spine.period_end < coverage.first_known_period_end, false) as is_not_known,
         case indicators.numerator_aggregation
             when 'sum' then coalesce(totals.numerator_sum, 0)
             when 'max' then totals.numerator_max
@@ -182,6 +192,10 @@ measured as (
             and spine.period_end = totals.period_end
             and spine.breakdown = totals.breakdown
             and spine.breakdown_value = totals.breakdown_value
+    left join coverage
+        on
+            spine.la_code = coverage.la_code
+            and spine.indicator_id = coverage.indicator_id
 
 ),
 
@@ -193,10 +207,13 @@ final as (
         period_end,
         breakdown,
         breakdown_value,
-        cast(numerator as double) as numerator,
-        cast(denominator as double) as denominator,
+        cast(case when not is_not_known then numerator end as double) as numerator,
+        cast(case when not is_not_known then denominator end as double) as denominator,
         cast(
-            {{ indicator_value('indicator_type', 'numerator', 'denominator', 'rate_multiplier') }} as double
+            case
+                when not is_not_known
+                    then {{ indicator_value('indicator_type', 'numerator', 'denominator', 'rate_multiplier') }}
+            end as double
         ) as value
     from measured
 
