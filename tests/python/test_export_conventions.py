@@ -293,3 +293,31 @@ def test_scheduled_reviews_undated_visits_and_unallocated_involvements_are_kept(
            group by all order by all""",
     )
     assert rows == [("ssd_cp_visits", "not_null", "kept", 3), ("ssd_involvements", "not_null", "kept", 2)]
+
+
+def test_a_worker_name_in_an_id_column_reaches_nowhere(landing, tmp_path):
+    """SystemC writes the referral worker's name (DIM_WORKER_ID_DESC) in cine_referral_worker_id: the link
+    does not resolve, so it is blanked, and the name is recorded nowhere (not even as the quarantined value);
+    an unresolved id that looks like an id is still recorded for the council to look up."""
+    folder = extract_folder(landing)
+    name = "Morgan Williams-Okafor"
+
+    def names(cols, rows):
+        i = cols.index("cine_referral_worker_id")
+        rows[0][i] = name
+        rows[1][i] = "999999"
+
+    rewrite(folder, "ssd_cin_episodes", names)
+    result = gate(landing, tmp_path)
+    assert not result.blocking
+    assert query(
+        tmp_path,
+        """select bad_value, action from raw.quarantine where la_code = 'E10000020' and rule = 'foreign_key'
+           and column_name = 'cine_referral_worker_id' order by _row_id""",
+    ) == [(None, "blanked"), ("999999", "blanked")]
+    for schema, table, column in query(
+        tmp_path,
+        "select schema_name, table_name, column_name from duckdb_columns() where data_type = 'VARCHAR'",
+    ):
+        hits = query(tmp_path, f'select count(*) from "{schema}"."{table}" where contains("{column}", ?)', [name])
+        assert hits == [(0,)], (schema, table, column)

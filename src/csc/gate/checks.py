@@ -239,6 +239,13 @@ def primary_key_issues(con: duckdb.DuckDBPyConnection, table: Table, files: dict
     return issues
 
 
+def kept_id_value(col: str) -> str:
+    """An id that did not resolve, as recorded in raw.quarantine: kept when it looks like an id (a digit,
+    no white space), else not recorded, since some scripts write a person's name in an id column
+    (SystemC's referral worker is DIM_WORKER_ID_DESC) and staff names must not reach the warehouse."""
+    return f"case when regexp_full_match({col}, '\\S*\\d\\S*') then {col} end"
+
+
 def foreign_key_failures(con: duckdb.DuckDBPyConnection, present: dict[str, set[str]]) -> int:
     """Rows whose foreign keys do not resolve to a loaded, non-rejected parent: a required link
     (not_null, e.g. the child's person id) rejects the row; an optional link (a team, a worker, the
@@ -270,7 +277,8 @@ def foreign_key_failures(con: duckdb.DuckDBPyConnection, present: dict[str, set[
                         where table_name = '{t.name}' and (action = 'rejected' or column_name = '{c.name}'))
                     select r.la_code, r.extract_date, '{t.name}', r._source_file, r._row_id,
                            cast(r.{quote(t.primary_key)} as varchar), '{c.name}', 'foreign_key',
-                           r.{child}, '{action}', 'no {c.fk} {c.fk_column} = this value in the extract'
+                           {kept_id_value(f"r.{child}")}, '{action}',
+                           'no {c.fk} {c.fk_column} = this value in the extract'
                     from raw.{t.name} r
                     anti join valid_parent v on v.la_code = r.la_code and v.key = r.{child}
                     anti join already a on a.la_code = r.la_code and a._row_id = r._row_id
