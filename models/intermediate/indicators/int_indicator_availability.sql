@@ -55,14 +55,6 @@ involvements as (
 
 ),
 
-social_work_roles as (
-
-    select code as professional_role_code
-    from {{ ref('code_lists') }}
-    where code_list = 'involvement_role' and category = 'social_work'
-
-),
-
 requirements as (
 
     select
@@ -128,8 +120,7 @@ social_work_involvements as (
         involvements.la_code,
         count(*) as involvement_count
     from involvements
-    inner join social_work_roles
-        on involvements.professional_role_code = social_work_roles.professional_role_code
+    where involvements.is_social_work
     group by involvements.la_code
 
 ),

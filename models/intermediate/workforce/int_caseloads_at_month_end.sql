@@ -22,14 +22,6 @@ professionals as (
 
 ),
 
-social_work_roles as (
-
-    select code as professional_role_code
-    from {{ ref('code_lists') }}
-    where code_list = 'involvement_role' and category = 'social_work'
-
-),
-
 councils_with_agency_flags as (
 
     select la_code
@@ -67,9 +59,7 @@ open_involvements as (
             months.la_code = involvements.la_code
             and {{ is_open_at('involvements.involvement_start_date', 'involvements.involvement_end_date',
                 'months.period_end') }}
-    inner join social_work_roles
-        on involvements.professional_role_code = social_work_roles.professional_role_code
-    where involvements.professional_id is not null
+    where involvements.professional_id is not null and involvements.is_social_work
 
 ),
 

@@ -52,6 +52,9 @@ final as (
         renamed.involvement_id,
         renamed.professional_id,
         renamed.professional_role_code,
+        coalesce(
+            {{ category_of('involvement_role', 'renamed.professional_role_code') }} = 'social_work', false
+        ) as is_social_work,
         renamed.professional_role_as_landed,
         renamed.team_id,
         renamed.involvement_start_date,
