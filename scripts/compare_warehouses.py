@@ -24,7 +24,7 @@ from pathlib import Path
 import duckdb
 
 FIGURE_TABLES = re.compile(r"^(indicator_values|performance_.*)$")
-VOLATILE = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?(\.\d+)?")
+VOLATILE = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?(\.\d+)?|\d{2} [A-Z][a-z]+ \d{4} \d{2}:\d{2}")
 
 
 @dataclass(frozen=True)
