@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from csc.generate.outcomes import ASSESSMENT_OUTCOME_KEYS, ICPC_OUTCOME_KEYS, REFERRAL_OUTCOME_KEYS
 from csc.generate.shapes import descriptions as desc
 from csc.generate.shapes import sql
 from csc.generate.shapes.model import Shape, shape_tables
 from csc.generate.shapes.releases import layout
-from csc.generate.simulate import ASSESSMENT_OUTCOME_KEYS, ICPC_OUTCOME_KEYS, REFERRAL_OUTCOME_KEYS
 
 SCRIPT = "deployment_extracts/eclipse/live/ssd_deployment_individual_files/"
 

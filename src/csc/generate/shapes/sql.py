@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from csc.generate.simulate import FORENAMES, SURNAMES
+from csc.generate.reference import FORENAMES, SURNAMES
 
 
 def lit(value: str | None) -> str:
