@@ -70,7 +70,7 @@ class Simulation:
         rate = p.cla_direct_rate + (0 if in_main else cp_route)
         for _ in range(poisson(rng, rate * s / 12)):
             care.direct_admission(w, day())
-        for _ in range(poisson(rng, 1.5 * s / 12)):  # agreed series of short breaks
+        for _ in range(poisson(rng, p.short_break_rate * s / 12)):  # agreed series of short breaks
             care.short_break_series(w, day())
         if not in_main:
             return

@@ -63,17 +63,17 @@ class World:
             self.known.append(ch.pid)
 
     def comment(self) -> str:
-        return comment(self.text_rng, 0.1)
+        return comment(self.text_rng, self.p.p_comment)
 
     def person_rows(self) -> Iterator[Row]:
         """ssd_person rows of the children written to the extract, in the order they were met."""
-        rng = self.rng
+        rng, p = self.rng, self.p
         for ch in self.children.values():
             if ch.pid not in self.out.written:
                 continue
             sex = pick(rng, SEX)
             death = None
-            if rng.random() < 0.001:
+            if rng.random() < p.p_death:
                 death = ch.dob + D(days=rng.randrange(30, 6000))
                 death = death if death <= self.extract else None
             yield {
@@ -88,9 +88,9 @@ class World:
                 "pers_legacy_id": f"L{ch.pid}",
                 "pers_upn": f"A{rng.randrange(10**11, 10**12)}",
                 "pers_upn_unknown": None,
-                "pers_send_flag": yn(rng.random() < 0.15),
+                "pers_send_flag": yn(rng.random() < p.p_send),
                 "pers_expected_dob": None,
                 "pers_death_date": death,
-                "pers_is_mother": yn(rng.random() < 0.01),
-                "pers_nationality": "British" if rng.random() < 0.92 else "Other",
+                "pers_is_mother": yn(rng.random() < p.p_is_mother),
+                "pers_nationality": "British" if rng.random() < p.p_british else "Other",
             }

@@ -48,7 +48,7 @@ def _track(w: World, route: str, age: int) -> str:
     """How the period of care will end: adoption, sgo, home, to18 (stays to 18) or other."""
     rng = w.rng
     if route in ("uasc", "remand"):
-        return "to18" if route == "uasc" or rng.random() < 0.3 else "home"
+        return "to18" if route == "uasc" or rng.random() < w.p.p_remand_home else "home"
     if age < 5:
         return pick(rng, TRACKS_UNDER_5)
     if age < 12:
@@ -61,7 +61,7 @@ def _first_legal(w: World, route: str, start: date) -> list[LegalSpell]:
     protection, remand for remand, else section 20 (V2)."""
     rng = w.rng
     if route == "protection":
-        if rng.random() < 0.12:
+        if rng.random() < w.p.p_epo_first:
             return [LegalSpell(start, "L2"), LegalSpell(start + D(days=rng.randint(2, 8)), "C1")]
         return [LegalSpell(start, "C1")]
     if route == "remand":
@@ -82,7 +82,7 @@ def _exit(w: World, track: str, start: date, eighteen: date, legal: list[LegalSp
     if track == "sgo":
         return permanence.special_guardianship(w, start)
     if track == "home":
-        end = start + D(days=int(lognormal_days(rng, 200, 1.0, 3, 3000) * p.cla_stay_factor))
+        end = start + D(days=int(lognormal_days(rng, p.cla_home_median_days, 1.0, 3, 3000) * p.cla_stay_factor))
         reason = pick(rng, HOME_REASONS)
         order = permanence.child_arrangements(end) if reason in ORDER_ON_RETURN else None
         return CareExit(end, reason, order)

@@ -21,7 +21,7 @@ def care_leaver(w: World, ch: Child, start: date, end: date, ref_id: int) -> Non
     rng, p = w.rng, w.p
     sixteen = birthday(ch.dob, 16)
     eighteen = birthday(ch.dob, 18)
-    last = birthday(ch.dob, 22 if rng.random() > 0.1 else 25) - D(days=1)
+    last = birthday(ch.dob, 22 if rng.random() > p.p_cl_to_25 else 25) - D(days=1)
     m = month_end(max(sixteen, start, w.period_start))
     tid, _ = w.staff.team("Leaving Care", None)
     _, pa_worker = w.staff.team("Leaving Care", None)
@@ -39,17 +39,17 @@ def care_leaver(w: World, ch: Child, start: date, end: date, ref_id: int) -> Non
         if m < sixteen:
             m = month_end(add_months(m, 1))
             continue
-        if rng.random() < 0.04:
+        if rng.random() < p.p_cl_activity_change:
             eet = rng.random() < p.p_cl_eet
             activity = rng.choice(EET if eet else NEET)
-        if rng.random() < 0.03:
+        if rng.random() < p.p_cl_accom_change:
             suitable = rng.random() < p.p_cl_suitable
             letter = rng.choice(ACCOM_LETTERS)
-        if rng.random() < 0.05:
+        if rng.random() < p.p_cl_touch_change:
             in_touch = rng.random() < p.p_cl_in_touch
         while add_months(review, 6) <= m:
             review = add_months(review, 6) + D(
-                days=rng.randint(-20, 20) if rng.random() < 0.9 else rng.randint(30, 120)
+                days=rng.randint(-20, 20) if rng.random() < p.p_cl_review_on_time else rng.randint(30, 120)
             )
         in_care = m < end
         elig = "eligible" if in_care else ("relevant" if m < eighteen else "former_relevant")

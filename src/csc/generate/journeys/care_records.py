@@ -29,20 +29,25 @@ def placements(w: World, ch: Child, start: date, end: date, adoption: Permanence
     """The placements of a period of care from `start` to `end` (`adoption`: the period's adoption plan, whose
     placement for adoption ends the moves). A minority of children move often throughout (3+ placements in a
     year); the rest are unstable in their first year and settle after it (long-term stability)."""
-    rng = w.rng
+    rng, p = w.rng, w.p
     out: list[Placement] = []
     d = start
     first = True
-    unstable = rng.random() < 0.08
+    unstable = rng.random() < p.p_placement_unstable
     while d < end:
         ptype = pick(rng, placement_types(age_at(ch.dob, d)))
         if adoption is not None and adoption.by_carer and first:
             ptype = "U5"  # fostered by the carer who adopts
         provider = {"P1": "PR0"}.get(ptype) or (
-            "PR1" if ptype[0] == "U" and rng.random() < 0.65 else rng.choice(PLACEMENT_PROVIDERS_OTHER)
+            "PR1"
+            if ptype[0] == "U" and rng.random() < p.p_placement_own_provider
+            else rng.choice(PLACEMENT_PROVIDERS_OTHER)
         )
         # time to the next move (moves per year)
-        rate = 2.5 if unstable else 0.75 if (d - start).days < 365 else 0.08
+        if unstable:
+            rate = p.moves_per_year_unstable
+        else:
+            rate = p.moves_per_year_first if (d - start).days < 365 else p.moves_per_year_settled
         stay = int(rng.expovariate(rate) * 365) + 7
         nxt = min(end, d + D(days=stay))
         if adoption is not None and adoption.placed is not None:
@@ -53,7 +58,7 @@ def placements(w: World, ch: Child, start: date, end: date, adoption: Permanence
                 provider = "PR1"
                 nxt = end
         out.append(Placement(d, ptype, provider))
-        if rng.random() < 0.03 and nxt < end:  # a short temporary placement
+        if rng.random() < p.p_temporary_placement and nxt < end:  # a short temporary placement
             t = nxt
             out.append(Placement(t, rng.choice(TEMPORARY_PLACEMENTS), "PR1"))
             nxt = t + D(days=rng.randint(2, 7))
@@ -156,12 +161,16 @@ def period_rows(
 
 def cla_reviews(w: World, cla_id: int, start: date, end: date) -> None:
     """Reviews 20 working days after entry, 3 months later, then every 6 months (a cancelled one is re-held)."""
-    rng = w.rng
+    rng, p = w.rng, w.p
     due = w.cal.add(start, 20)
     n = 0
     while due < end:
-        cancelled = rng.random() < 0.03
-        held = due - D(days=rng.randint(0, 10)) if rng.random() < 0.93 else due + D(days=rng.randint(1, 35))
+        cancelled = rng.random() < p.p_cla_review_cancelled
+        held = (
+            due - D(days=rng.randint(0, 10))
+            if rng.random() < p.p_cla_review_on_time
+            else due + D(days=rng.randint(1, 35))
+        )
         held = max(held, start + D(days=1))
         w.out.emit(
             "ssd_cla_reviews",
@@ -183,7 +192,7 @@ def cla_reviews(w: World, cla_id: int, start: date, end: date) -> None:
 
 def cla_visits(w: World, ch: Child, cla_id: int, start: date, end: date) -> None:
     """Statutory visits, most within 6 weeks of the last, to the period's end (or the extract date)."""
-    rng = w.rng
+    rng, p = w.rng, w.p
     v = start + D(days=rng.randint(1, 7))
     stop = min(end, w.extract)
     while v <= stop:
@@ -194,11 +203,11 @@ def cla_visits(w: World, ch: Child, cla_id: int, start: date, end: date) -> None
                 "clav_cla_id": cla_id,
                 "clav_person_id": ch.pid,
                 "clav_cla_visit_date": v,
-                "clav_cla_visit_seen": yn(rng.random() < 0.96),
-                "clav_cla_visit_seen_alone": yn(rng.random() < 0.7),
+                "clav_cla_visit_seen": yn(rng.random() < p.p_cla_visit_seen),
+                "clav_cla_visit_seen_alone": yn(rng.random() < p.p_cla_visit_seen_alone),
             },
         )
-        v += D(days=rng.randint(20, 42) if rng.random() < w.p.p_cla_visit_42d else rng.randint(43, 80))
+        v += D(days=rng.randint(20, 42) if rng.random() < p.p_cla_visit_42d else rng.randint(43, 80))
 
 
 def health_checks(w: World, ch: Child, start: date, end: date) -> None:

@@ -37,7 +37,7 @@ def episode(w: World, d: date, ch: Child | None) -> None:
         return
     if ch is None:
         ch = _standalone_child(w, d)
-    end = d + D(days=lognormal_days(rng, 150, 0.5, 14, 900))
+    end = d + D(days=lognormal_days(rng, w.p.eh_median_days, 0.5, 14, 900))
     _, wid = w.staff.team("Early Help", ch)
     w.out.emit(
         "ssd_early_help_episodes",

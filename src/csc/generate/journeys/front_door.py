@@ -77,15 +77,15 @@ def contact(w: World, ch: Child, d: date, referred: bool) -> None:
         decision: date | None = w.cal.add(d, rng.choice(CONTACT_DECISION_QUICK_DAYS))
     else:
         decision = w.cal.add(d, rng.randint(2, 6))
-    if rng.random() < 0.02:
+    if rng.random() < p.p_contact_no_decision:
         decision = None
     source = pick(rng, SOURCES)
     flags = {  # draws in the order they always had
         "NEW_REFERRAL_FLAG": yn(referred),
         "EXISTING_REFERRAL_FLAG": "N",
-        "NFA_FLAG": yn(not referred and rng.random() < 0.6),
-        "OTHER_OUTCOMES_EXIST_FLAG": yn(not referred and rng.random() < 0.3),  # early help
-        "ADVICE_FLAG": yn(not referred and rng.random() < 0.2),
+        "NFA_FLAG": yn(not referred and rng.random() < p.p_contact_nfa),
+        "OTHER_OUTCOMES_EXIST_FLAG": yn(not referred and rng.random() < p.p_contact_early_help),  # early help
+        "ADVICE_FLAG": yn(not referred and rng.random() < p.p_contact_advice),
     }
     w.out.emit(
         "ssd_contacts",
@@ -105,7 +105,7 @@ def contact(w: World, ch: Child, d: date, referred: bool) -> None:
 def contact_only(w: World, d: date) -> None:
     """The journey of a contact that leads to no referral (about a known child, or one met now)."""
     rng = w.rng
-    if w.known and rng.random() < 0.45:
+    if w.known and rng.random() < w.p.p_contact_known_child:
         ch = w.children[w.known[rng.randrange(len(w.known))]]
         if age_at(ch.dob, d) >= 18:
             ch = w.new_child(d)
@@ -186,7 +186,8 @@ def _after_referral(
     enquiry = ProtectionOutcome()  # none without an enquiry
     if did_s47:
         enquiry = protection.s47(w, ch, d, ref_id, repeat_cp)
-        if enquiry.plan_end is not None or enquiry.to_care is not None or outcome == "nfa" and rng.random() < 0.5:
+        kept_open = enquiry.plan_end is not None or enquiry.to_care is not None  # by a CP plan, or care
+        if kept_open or (outcome == "nfa" and rng.random() < p.p_s47_nfa_continues):
             outcome = "ongoing"
     if rng.random() < p.p_assessment or did_s47:
         asm_end = protection.assessment(w, ch, d, ref_id, outcome)
@@ -197,8 +198,8 @@ def _after_referral(
         period = care.cla_period(w, ch, enquiry.to_care, "protection", ref_id)
         return period.end, period.cin_close_reason, asm_end
     if enquiry.plan_end is not None:
-        close = enquiry.plan_end + D(days=lognormal_days(rng, 75, 0.8, 0, 500))
-        if rng.random() < 0.5:
+        close = enquiry.plan_end + D(days=lognormal_days(rng, p.cp_close_median_days, 0.8, 0, 500))
+        if rng.random() < p.p_cin_plan_after_cp:
             protection.cin_plan(w, ch, ref_id, enquiry.plan_end + D(days=rng.randint(0, 10)), close)
         return close, "RC7", asm_end
     if outcome == "nfa":
@@ -208,7 +209,7 @@ def _after_referral(
         early_help.episode(w, close + D(days=rng.randint(0, 14)), ch)
         return close, "RC9", asm_end
     close = asm_end + D(days=lognormal_days(rng, p.cin_median_days, 0.7, 20, 1500))
-    if rng.random() < 0.02:
+    if rng.random() < p.p_cin_to_cla:
         period = care.cla_period(w, ch, asm_end + D(days=rng.randint(10, 120)), "need", ref_id)
         return period.end, period.cin_close_reason, asm_end
     if rng.random() < p.p_cin_plan:

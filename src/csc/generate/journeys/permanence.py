@@ -20,14 +20,14 @@ CAO = "Child arrangements order"
 def adoption(w: World, start: date) -> CareExit:
     """An adoption track from `start`: decision, placement order, match, placement, then the adoption order
     that ends the period."""
-    rng = w.rng
+    rng, p = w.rng, w.p
     decision = start + D(days=rng.randint(90, 240))
     order = decision + D(days=rng.randint(30, 150))
-    if rng.random() < 0.1:
+    if rng.random() < p.p_match_before_order:
         match = order - D(days=rng.randint(1, 60))
     else:
-        match = order + D(days=lognormal_days(rng, 120, 0.6, 10, 700))
-    by_carer = rng.random() < 0.15
+        match = order + D(days=lognormal_days(rng, p.adoption_match_median_days, 0.6, 10, 700))
+    by_carer = rng.random() < p.p_adopted_by_carer
     placed = max(match, order) + D(days=rng.randint(5, 40))
     end = placed + D(days=rng.randint(150, 420))
     reason = rng.choice(ADOPTION_REASONS)
@@ -58,7 +58,7 @@ def child_arrangements(end: date) -> Permanence:
 
 
 def permanence_row(w: World, ch: Child, cla_id: int, perm: Permanence) -> None:
-    rng = w.rng
+    rng, p = w.rng, w.p
     placed = perm.placed is not None
     w.out.emit(
         "ssd_permanence",
@@ -72,11 +72,11 @@ def permanence_row(w: World, ch: Child, cla_id: int, perm: Permanence) -> None:
             "perm_placed_for_adoption_date": perm.placed,
             "perm_adopted_by_carer_flag": yn(perm.by_carer),
             "perm_placed_foster_carer_date": perm.foster_start,
-            "perm_part_of_sibling_group": yn(rng.random() < 0.3) if placed else None,
+            "perm_part_of_sibling_group": yn(rng.random() < p.p_sibling_group) if placed else None,
             "perm_permanence_order_date": perm.order_date,
             "perm_permanence_order_type": perm.order_type,
             "perm_adopter_sex": rng.choice(ADOPTER_SEX) if placed else None,
             "perm_adopter_legal_status": rng.choice(ADOPTER_LEGAL_STATUS) if placed else None,
-            "perm_number_of_adopters": (2.0 if rng.random() < 0.85 else 1.0) if placed else None,
+            "perm_number_of_adopters": (2.0 if rng.random() < p.p_two_adopters else 1.0) if placed else None,
         },
     )

@@ -39,7 +39,7 @@ def assessment(w: World, ch: Child, ref_date: date, ref_id: int, outcome: str) -
             "cina_person_id": ch.pid,
             "cina_referral_id": ref_id,
             "cina_assessment_start_date": start,
-            "cina_assessment_child_seen": yn(rng.random() < 0.97),
+            "cina_assessment_child_seen": yn(rng.random() < p.p_asm_child_seen),
             "cina_assessment_auth_date": auth,
             "cina_assessment_outcome_json": outcome_json(
                 "assessment",
@@ -146,7 +146,7 @@ def conference(
         return ProtectionOutcome()
     start = icpc_date
     dur = lognormal_days(rng, p.cp_median_days, 0.55, 60, 1600)
-    if rng.random() < 0.025:
+    if rng.random() < p.p_cp_long:
         dur = rng.randint(700, 1100)
     end = start + D(days=dur)
     if age_at(ch.dob, end) >= 18:
@@ -163,7 +163,9 @@ def conference(
             "cppl_cp_plan_end_date": end,
             "cppl_cp_plan_initial_category": cat,
             "cppl_cp_plan_ola": yn(False),
-            "cppl_cp_plan_latest_category": cat if rng.random() < 0.9 else pick(rng, CP_CATEGORIES),
+            "cppl_cp_plan_latest_category": cat
+            if rng.random() < p.p_cp_category_unchanged
+            else pick(rng, CP_CATEGORIES),
         },
     )
     if ch.cp_plans == 0:
@@ -177,10 +179,14 @@ def conference(
 
 def cp_reviews(w: World, ch: Child, plan_id: int, start: date, end: date) -> None:
     """Review conferences of a CP plan: 3 months after it starts, then every 6 months, the last ending it."""
-    rng = w.rng
+    rng, p = w.rng, w.p
     due = add_months(start, 3)
     while due < end + D(days=30):
-        held = due - D(days=rng.randint(0, 14)) if rng.random() < 0.95 else due + D(days=rng.randint(1, 30))
+        held = (
+            due - D(days=rng.randint(0, 14))
+            if rng.random() < p.p_cp_review_on_time
+            else due + D(days=rng.randint(1, 30))
+        )
         held = max(held, start + D(days=1))
         last = held >= end
         w.out.emit(
@@ -193,7 +199,7 @@ def cp_reviews(w: World, ch: Child, plan_id: int, start: date, end: date) -> Non
                 "cppr_cp_review_date": held,
                 "cppr_cp_review_meeting_id": None,
                 "cppr_cp_review_outcome_continue_cp": yn(not last),
-                "cppr_cp_review_quorate": yn(rng.random() < 0.97),
+                "cppr_cp_review_quorate": yn(rng.random() < p.p_cp_review_quorate),
                 "cppr_cp_review_participation": rng.choice(CP_REVIEW_PARTICIPATION),
             },
         )
@@ -204,7 +210,7 @@ def cp_reviews(w: World, ch: Child, plan_id: int, start: date, end: date) -> Non
 
 def cp_visits(w: World, ch: Child, plan_id: int, start: date, end: date) -> None:
     """Visits to a child on a CP plan, every few working days to the plan's end (or the extract date)."""
-    rng, cal = w.rng, w.cal
+    rng, p, cal = w.rng, w.p, w.cal
     v = cal.add(start, rng.randint(0, 4))
     while v <= end and v <= w.extract:
         w.out.emit(
@@ -214,12 +220,12 @@ def cp_visits(w: World, ch: Child, plan_id: int, start: date, end: date) -> None
                 "cppv_person_id": ch.pid,
                 "cppv_cp_plan_id": plan_id,
                 "cppv_cp_visit_date": v,
-                "cppv_cp_visit_seen": yn(rng.random() < 0.93),
-                "cppv_cp_visit_seen_alone": yn(rng.random() < 0.5),
-                "cppv_cp_visit_bedroom": yn(rng.random() < 0.6),
+                "cppv_cp_visit_seen": yn(rng.random() < p.p_cp_visit_seen),
+                "cppv_cp_visit_seen_alone": yn(rng.random() < p.p_cp_visit_seen_alone),
+                "cppv_cp_visit_bedroom": yn(rng.random() < p.p_cp_visit_bedroom),
             },
         )
-        v = cal.add(v, rng.randint(4, 10) if rng.random() < 0.9 else rng.randint(11, 25))
+        v = cal.add(v, rng.randint(4, 10) if rng.random() < p.p_cp_visit_10wd else rng.randint(11, 25))
 
 
 def cin_plan(w: World, ch: Child, ref_id: int, start: date, end: date | None) -> None:

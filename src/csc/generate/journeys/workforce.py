@@ -54,19 +54,22 @@ class Workforce:
                 },
             )
         stock = {  # expected open cases per team type, for sizing worker pools
-            "Assessment": p.referral_rate / 12 * 1.3 * s / n_loc,
-            "Safeguarding and Family Support": 120 * s / n_loc,
-            "Children in Care": 80 * s / n_loc,
-            "Early Help": 70 * s / n_loc,
+            "Assessment": p.referral_rate / 12 * p.assessment_open_months * s / n_loc,
+            "Safeguarding and Family Support": p.sfs_cases_per_10k * s / n_loc,
+            "Children in Care": p.cic_cases_per_10k * s / n_loc,
+            "Early Help": p.eh_cases_per_10k * s / n_loc,
         }
         for loc in range(n_loc):
             for team, cases in stock.items():
                 self._add_team(team, loc, max(MIN_TEAM, round(cases / p.caseload_target)))
-        central = self.central
-        self._add_team("Front Door (MASH)", central, max(MIN_TEAM, round(4 * s / 10)))
-        self._add_team("Leaving Care", central, max(MIN_TEAM, round(30 * s / (p.caseload_target + 4))))
-        self._add_team("Disabled Children", central, max(MIN_TEAM, round(6 * s / p.caseload_target)))
-        self._add_team("Child Protection Conference Service", central, max(MIN_TEAM, round(s / 3)))
+        central = {  # council-wide teams: the workers they need
+            "Front Door (MASH)": p.mash_workers_per_100k * s / 10,
+            "Leaving Care": p.leaving_care_cases_per_10k * s / (p.caseload_target + p.pa_caseload_extra),
+            "Disabled Children": p.disabled_cases_per_10k * s / p.caseload_target,
+            "Child Protection Conference Service": s / p.children_10k_per_chair,
+        }
+        for team, workers in central.items():
+            self._add_team(team, self.central, max(MIN_TEAM, round(workers)))
 
     def _add_team(self, team: str, loc: int, n_workers: int) -> None:
         rng = self.rng
