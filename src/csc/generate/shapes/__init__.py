@@ -89,7 +89,7 @@ def write_shaped_extract(canonical: Path, out: Path, cms: str, ssd_version: str,
         if table is None:  # the script creates no such table
             continue
         con.execute(f"CREATE OR REPLACE TEMP TABLE out_{name} AS {table.select_sql(canonical_columns)}")
-        counts[name] = con.execute(f"SELECT count(*) FROM out_{name}").fetchone()[0]
+        (counts[name],) = con.execute(f"SELECT count(*) FROM out_{name}").fetchall()[0]
         write_table(con, f"out_{name}", out, name, shape.engine, export)
         con.execute(f"DROP TABLE out_{name}")
     if shape.version_log:

@@ -40,7 +40,7 @@ def _outcomes() -> dict[str, dict[str, str]]:
         "s47e_s47_outcome_json",
         "icpc_icpc_outcome_json",
     )
-    s47_keys = ("NFA_FLAG", "LEGAL_ACTION_FLAG", "PROV_OF_SERVICES_FLAG", "CP_CONFERENCE_FLAG")
+    s47_keys: tuple[str, ...] = ("NFA_FLAG", "LEGAL_ACTION_FLAG", "PROV_OF_SERVICES_FLAG", "CP_CONFERENCE_FLAG")
     s47_keys += ("NFA_CONTINUE_SINGLE_FLAG", "MONITOR_FLAG", "OTHER_OUTCOMES_EXIST_FLAG")
     blank_icpc = ("REFERRAL_TO_OTHER_AGENCY_FLAG", "SINGLE_ASSESSMENT_FLAG", "PROV_OF_SERVICES_FLAG")
     return {
