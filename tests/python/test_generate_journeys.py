@@ -15,9 +15,10 @@ import pytest
 
 from csc.contract import Column, Table, load_tables
 from csc.generate import journeys
+from csc.generate.contract_keys import person_column, person_id_columns
 from csc.generate.entities import CarePeriod, Child, ProtectionOutcome
 from csc.generate.journeys import care, care_leavers, early_help, front_door, permanence, protection
-from csc.generate.output import Ids, Output, person_id_columns
+from csc.generate.output import Ids, Output
 from csc.generate.profiles import Council, Profile
 from csc.generate.rand import lognormal_days, pick, poisson
 from csc.generate.reference import CIN_CLOSE_REASON
@@ -122,6 +123,9 @@ def test_person_id_columns_are_the_contracts_foreign_keys_to_ssd_person():
         "x", "", False, "x_id", (Column("x_id", "id"), Column("x_child", "id", fk="ssd_person.pers_person_id"))
     )
     assert person_id_columns({"x": made_up}) == {"x": ("x_child",)}
+    assert person_column(made_up) == "x_child"
+    with pytest.raises(ValueError, match="0 foreign keys"):
+        person_column(load_tables()["ssd_department"])
 
 
 def test_ids_count_per_table():

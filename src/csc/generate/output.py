@@ -14,11 +14,11 @@ from datetime import date
 from typing import Any
 
 from csc.contract import Table, load_tables
+from csc.generate.contract_keys import person_id_columns
 
 Row = dict[str, Any]
 Sink = Callable[[str, Row], None]
 
-PERSON = "ssd_person"
 ID_BASE = {"ssd_department": 100}  # first id - 1 of a table (else DEFAULT_ID_BASE)
 DEFAULT_ID_BASE = 1_000_000
 # When an end date is blanked because it is after the extract date, these go with it.
@@ -38,15 +38,6 @@ REVIEW_DUE = {"ssd_cp_reviews": "cppr_cp_review_due", "ssd_cla_reviews": "clar_c
 
 def yn(b: bool | None) -> str | None:
     return None if b is None else ("Y" if b else "N")
-
-
-def person_id_columns(tables: Mapping[str, Table]) -> dict[str, tuple[str, ...]]:
-    """Per table, the columns that hold a person id: those the landing contract makes foreign keys to ssd_person."""
-    return {
-        name: tuple(c.name for c in t.columns if c.fk_table == PERSON)
-        for name, t in tables.items()
-        if any(c.fk_table == PERSON for c in t.columns)
-    }
 
 
 class Ids:
