@@ -24,6 +24,15 @@ class Child:
 
 
 @dataclass(frozen=True)
+class EpisodeClose:
+    """How an episode of need (a referral) ends."""
+
+    close: date
+    reason: str  # CIN closure reason (RC code)
+    assessed: date | None = None  # the day its assessment ended (None: not assessed)
+
+
+@dataclass(frozen=True)
 class ProtectionOutcome:
     """What an S47 enquiry, or a conference, leads to."""
 

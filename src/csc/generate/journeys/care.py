@@ -73,12 +73,7 @@ def _exit(w: World, track: str, start: date, eighteen: date, legal: list[LegalSp
     """When and why a period on `track` ends, with its permanence (adoption adds its legal statuses to `legal`)."""
     rng, p = w.rng, w.p
     if track == "adoption":
-        planned = permanence.adoption(w, start)
-        if legal[-1].status in ("V2", "L2"):
-            legal.append(LegalSpell(start + D(days=rng.randint(20, 60)), "C1"))
-        assert planned.permanence is not None and planned.permanence.placement_order is not None
-        legal.append(LegalSpell(planned.permanence.placement_order, "E1"))
-        return planned
+        return permanence.adoption(w, start, legal)
     if track == "sgo":
         return permanence.special_guardianship(w, start)
     if track == "home":

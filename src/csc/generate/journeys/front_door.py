@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from csc.generate.entities import Child, ProtectionOutcome
+from csc.generate.entities import Child, EpisodeClose, ProtectionOutcome
 from csc.generate.journeys import care, early_help, protection
 from csc.generate.outcomes import outcome_json
 from csc.generate.output import yn
@@ -135,12 +135,11 @@ def referral(w: World, d: date) -> int:
     nfa = rng.random() < p.p_referral_nfa
     repeat_cp = ch.cp_plans > 0
     did_s47 = not nfa and rng.random() < (p.p_repeat_cp_s47 if repeat_cp else p.p_s47)
-    asm_end: date | None = None
     if nfa:
-        close, reason = d + D(days=rng.randint(0, 3)), "RC8"
+        ends = EpisodeClose(d + D(days=rng.randint(0, 3)), "RC8")
     else:
-        close, reason, asm_end = _after_referral(w, ch, d, ref_id, did_s47, repeat_cp)
-    close = max(close, d, asm_end or d)
+        ends = _after_referral(w, ch, d, ref_id, did_s47, repeat_cp)
+    close = max(ends.close, d, ends.assessed or d)
     w.out.emit(
         "ssd_cin_episodes",
         {
@@ -154,7 +153,7 @@ def referral(w: World, d: date) -> int:
             "cine_referral_source_desc": SOURCE_DESC[source],
             "cine_referral_nfa": yn(nfa),
             "cine_close_date": close,
-            "cine_close_reason": reason,
+            "cine_close_reason": ends.reason,
             "cine_referral_outcome_json": outcome_json(
                 "referral",
                 {"NFA_FLAG": yn(nfa), "STRATEGY_DISCUSSION_FLAG": yn(did_s47), "SINGLE_ASSESSMENT_FLAG": yn(not nfa)},
@@ -163,7 +162,7 @@ def referral(w: World, d: date) -> int:
             ),
         },
     )
-    end_alloc = asm_end or close
+    end_alloc = ends.assessed or close
     w.staff.involvement(ch, "Assessment", d, end_alloc, ref_id, "Allocated social worker", "Transferred")
     if close > end_alloc + D(days=5):
         w.staff.involvement(
@@ -174,10 +173,8 @@ def referral(w: World, d: date) -> int:
     return linked
 
 
-def _after_referral(
-    w: World, ch: Child, d: date, ref_id: int, did_s47: bool, repeat_cp: bool
-) -> tuple[date, str, date]:
-    """What follows a referral that is not closed at once: (close date, CIN closure reason, end of assessment)."""
+def _after_referral(w: World, ch: Child, d: date, ref_id: int, did_s47: bool, repeat_cp: bool) -> EpisodeClose:
+    """What follows a referral that is not closed at once (`did_s47`: with an enquiry), and how it ends."""
     rng, p = w.rng, w.p
     outcome = rng.choices(
         ["nfa", "stepdown", "ongoing"],
@@ -196,22 +193,22 @@ def _after_referral(
         outcome = "nfa"
     if enquiry.to_care is not None:
         period = care.cla_period(w, ch, enquiry.to_care, "protection", ref_id)
-        return period.end, period.cin_close_reason, asm_end
+        return EpisodeClose(period.end, period.cin_close_reason, asm_end)
     if enquiry.plan_end is not None:
         close = enquiry.plan_end + D(days=lognormal_days(rng, p.cp_close_median_days, 0.8, 0, 500))
         if rng.random() < p.p_cin_plan_after_cp:
             protection.cin_plan(w, ch, ref_id, enquiry.plan_end + D(days=rng.randint(0, 10)), close)
-        return close, "RC7", asm_end
+        return EpisodeClose(close, "RC7", asm_end)
     if outcome == "nfa":
-        return asm_end + D(days=rng.randint(0, 10)), "RC8", asm_end
+        return EpisodeClose(asm_end + D(days=rng.randint(0, 10)), "RC8", asm_end)
     if outcome == "stepdown":
         close = asm_end + D(days=rng.randint(0, 10))
         early_help.episode(w, close + D(days=rng.randint(0, 14)), ch)
-        return close, "RC9", asm_end
+        return EpisodeClose(close, "RC9", asm_end)
     close = asm_end + D(days=lognormal_days(rng, p.cin_median_days, 0.7, 20, 1500))
     if rng.random() < p.p_cin_to_cla:
         period = care.cla_period(w, ch, asm_end + D(days=rng.randint(10, 120)), "need", ref_id)
-        return period.end, period.cin_close_reason, asm_end
+        return EpisodeClose(period.end, period.cin_close_reason, asm_end)
     if rng.random() < p.p_cin_plan:
         protection.cin_plan(w, ch, ref_id, asm_end + D(days=rng.randint(0, 25)), close)
-    return close, "RC7", asm_end
+    return EpisodeClose(close, "RC7", asm_end)

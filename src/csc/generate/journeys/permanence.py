@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from csc.generate.entities import CareExit, Child, Permanence
+from csc.generate.entities import CareExit, Child, LegalSpell, Permanence
 from csc.generate.output import yn
 from csc.generate.rand import lognormal_days
 from csc.generate.reference import ADOPTER_LEGAL_STATUS, ADOPTER_SEX, ADOPTION_REASONS, SGO_REASONS
@@ -17,9 +17,10 @@ SGO = "Special guardianship order"
 CAO = "Child arrangements order"
 
 
-def adoption(w: World, start: date) -> CareExit:
+def adoption(w: World, start: date, legal: list[LegalSpell]) -> CareExit:
     """An adoption track from `start`: decision, placement order, match, placement, then the adoption order
-    that ends the period."""
+    that ends the period. Adds its legal statuses to `legal`: a care order for a child accommodated under
+    section 20 or an emergency protection order, then the placement order (E1)."""
     rng, p = w.rng, w.p
     decision = start + D(days=rng.randint(90, 240))
     order = decision + D(days=rng.randint(30, 150))
@@ -31,6 +32,9 @@ def adoption(w: World, start: date) -> CareExit:
     placed = max(match, order) + D(days=rng.randint(5, 40))
     end = placed + D(days=rng.randint(150, 420))
     reason = rng.choice(ADOPTION_REASONS)
+    if legal[-1].status in ("V2", "L2"):
+        legal.append(LegalSpell(start + D(days=rng.randint(20, 60)), "C1"))
+    legal.append(LegalSpell(order, "E1"))
     permanence = Permanence(
         order_date=end,
         order_type=ADOPTION,
