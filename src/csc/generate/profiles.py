@@ -4,6 +4,10 @@ The two demo councils are calibrated to the county (Norfolk, 000) and metropolit
 (Rotherham, 001) of indicator_catalogue.md section 4; other councils take the Eastern region
 tartan-rug rates (section 4.4) where published, and otherwise a seeded variation of regional rates.
 Rates are per 10,000 children aged 0-17 per year unless named otherwise.
+
+Every probability and rate the journeys (csc.generate.journeys) draw with is a Profile field, so calibration
+lives here; code lists with their weights are in csc.generate.reference. Changing a value changes the extract
+(tests/python/test_generate_digest.py pins it).
 """
 
 from __future__ import annotations
