@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from csc.contract import load_tables
-from csc.generate.simulate import age_at, birthday
+from csc.generate.workcal import age_at, birthday
 
 D = timedelta
 OPTIONAL_TABLES = (

@@ -4,6 +4,10 @@ The two demo councils are calibrated to the county (Norfolk, 000) and metropolit
 (Rotherham, 001) of indicator_catalogue.md section 4; other councils take the Eastern region
 tartan-rug rates (section 4.4) where published, and otherwise a seeded variation of regional rates.
 Rates are per 10,000 children aged 0-17 per year unless named otherwise.
+
+Every probability and rate the journeys (csc.generate.journeys) draw with is a Profile field, so calibration
+lives here; code lists with their weights are in csc.generate.reference. Changing a value changes the extract
+(tests/python/test_generate_digest.py pins it).
 """
 
 from __future__ import annotations
@@ -52,6 +56,71 @@ class Profile:
     p_agency: float = 0.05
     caseload_target: float = 16.0
     localities: tuple[str, ...] = ("North", "South", "East", "West")
+    # The same in every council (the published figures above are what councils differ by).
+    # people
+    p_death: float = 0.001  # a person's record holds a date of death
+    p_send: float = 0.15  # a person has special educational needs or a disability (SEND flag)
+    p_is_mother: float = 0.01  # a person is recorded as a mother
+    p_british: float = 0.92  # nationality British (else Other)
+    p_comment: float = 0.10  # an outcome JSON's comments hold free text (the text stream's draw)
+    # front door
+    p_contact_known_child: float = 0.45  # a contact that is not a referral is about a child already known
+    p_contact_no_decision: float = 0.02  # a contact without a decision date
+    p_contact_nfa: float = 0.60  # a contact that is not a referral: no further action
+    p_contact_early_help: float = 0.30  # a contact that is not a referral: other outcome (early help)
+    p_contact_advice: float = 0.20  # a contact that is not a referral: advice given
+    # protection and children in need
+    p_asm_child_seen: float = 0.97  # the child is seen during the assessment
+    p_s47_nfa_continues: float = 0.50  # after an enquiry with no plan nor care, an NFA assessment becomes ongoing
+    p_cin_plan_after_cp: float = 0.50  # a CIN plan follows the end of a CP plan
+    p_cin_to_cla: float = 0.02  # an ongoing CIN case (no enquiry) comes into care
+    p_cp_long: float = 0.025  # a CP plan lasts 700-1100 days (else lognormal about cp_median_days)
+    p_cp_category_unchanged: float = 0.90  # a CP plan's latest category is its initial one
+    p_cp_review_on_time: float = 0.95  # a CP review is held by its due date
+    p_cp_review_quorate: float = 0.97  # a CP review is quorate
+    p_cp_visit_10wd: float = 0.90  # the next CP visit is within 10 working days (else 11-25)
+    p_cp_visit_seen: float = 0.93  # the child is seen at a CP visit
+    p_cp_visit_seen_alone: float = 0.50  # the child is seen alone at a CP visit
+    p_cp_visit_bedroom: float = 0.60  # the child's bedroom is seen at a CP visit
+    cp_close_median_days: float = 75.0  # an episode of need stays open after its CP plan ends
+    # early help
+    eh_median_days: float = 150.0  # length of an early help episode
+    # children looked after
+    short_break_rate: float = 1.5  # agreed series of short breaks started per 10k per year
+    p_remand_home: float = 0.30  # a child remanded to care returns home (else stays to 18)
+    p_epo_first: float = 0.12  # a protection admission starts on an emergency protection order (L2)
+    cla_home_median_days: float = 200.0  # time in care of a child who returns home (times cla_stay_factor)
+    p_match_before_order: float = 0.10  # an adoption match precedes the placement order
+    adoption_match_median_days: float = 120.0  # placement order to match, otherwise
+    p_adopted_by_carer: float = 0.15  # an adopted child is adopted by their foster carer
+    p_placement_unstable: float = 0.08  # a child moves often throughout the period (3+ placements a year)
+    moves_per_year_unstable: float = 2.5  # placement moves per year of such a child
+    moves_per_year_first: float = 0.75  # placement moves per year of the others, in their first year
+    moves_per_year_settled: float = 0.08  # placement moves per year of the others, after their first year
+    p_placement_own_provider: float = 0.65  # a foster placement is with the council's own carers (PR1)
+    p_temporary_placement: float = 0.03  # a move goes through a short temporary placement (T0/T1/T4)
+    p_sibling_group: float = 0.30  # a child placed for adoption is part of a sibling group
+    p_two_adopters: float = 0.85  # a child placed for adoption has two adopters
+    p_cla_review_cancelled: float = 0.03  # a CLA review is cancelled (and held again 5-20 days later)
+    p_cla_review_on_time: float = 0.93  # a CLA review is held by its due date
+    p_cla_visit_seen: float = 0.96  # the child is seen at a CLA visit
+    p_cla_visit_seen_alone: float = 0.70  # the child is seen alone at a CLA visit
+    # care leavers
+    p_cl_to_25: float = 0.10  # a care leaver stays with the service to 25 (else to 22)
+    p_cl_activity_change: float = 0.04  # a care leaver's activity is drawn again at a month end
+    p_cl_accom_change: float = 0.03  # a care leaver's accommodation is drawn again at a month end
+    p_cl_touch_change: float = 0.05  # whether in touch is drawn again at a month end
+    p_cl_review_on_time: float = 0.90  # a pathway plan review is within 20 days of six months after the last
+    # workforce: open cases that size the teams (per 10k children unless named otherwise)
+    assessment_open_months: float = 1.3  # months a referral stays with the assessment team
+    sfs_cases_per_10k: float = 120.0  # safeguarding and family support cases
+    cic_cases_per_10k: float = 80.0  # children in care cases
+    eh_cases_per_10k: float = 70.0  # early help cases
+    mash_workers_per_100k: float = 4.0  # front door (MASH) workers per 100k children
+    leaving_care_cases_per_10k: float = 30.0  # care leavers with a personal adviser
+    pa_caseload_extra: float = 4.0  # a personal adviser's caseload is caseload_target plus this
+    disabled_cases_per_10k: float = 6.0  # disabled children's team cases
+    children_10k_per_chair: float = 3.0  # 10k children per child protection conference chair
 
 
 NORFOLK = Profile(

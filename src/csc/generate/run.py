@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from rich.console import Console
@@ -55,7 +56,7 @@ def generate(
             optional = OptionalTables(seed, council.la_code, extract_date)
             sim = Simulation(council, seed, extract_date, years, optional.tee(writer.add))
             months = progress.add_task(f"  {council.la_code} months simulated", total=sim.months)
-            sim.run(on_month=lambda t=months: progress.advance(t))
+            sim.run(on_month=partial(progress.advance, months))
             progress.remove_task(months)
             optional.write(writer.add, sim.period_start)  # the optional SSD tables, from their own random stream
             manifest = {

@@ -1,4 +1,5 @@
-"""Working-day arithmetic for the simulator (Monday-Friday, not an England and Wales bank holiday)."""
+"""Calendar arithmetic for the simulator: working days (Monday-Friday, not an England and Wales bank holiday),
+months and ages."""
 
 from __future__ import annotations
 
@@ -53,3 +54,16 @@ def add_months(d: date, months: int) -> date:
 
 def month_end(d: date) -> date:
     return add_months(date(d.year, d.month, 1), 1) - timedelta(days=1)
+
+
+def birthday(dob: date, years: int) -> date:
+    """The `years`th birthday (1 March for a 29 February birthday in a common year)."""
+    try:
+        return dob.replace(year=dob.year + years)
+    except ValueError:  # 29 February
+        return date(dob.year + years, 3, 1)
+
+
+def age_at(dob: date, d: date) -> int:
+    """Age in whole years on `d`."""
+    return d.year - dob.year - ((d.month, d.day) < (dob.month, dob.day))

@@ -27,6 +27,7 @@ CMS = ("systemc", "mosaic", "eclipse")
 RELEASES = ("1.2.4", "1.4.5")
 EXPORTS = ("ssms", "clean", "parquet")
 BROKEN_EXPORTS = ("bcp", "unquoted")  # for error tests only (export.py)
+ROW_POSITION = "_canonical_row"  # a canonical row's position in its file (the order every shaped table keeps)
 
 BUILDERS: dict[str, Callable[[str, date], Shape]] = {
     "systemc": systemc.shape,
@@ -51,18 +52,22 @@ def get_shape(cms: str, ssd_version: str, extract_date: date) -> Shape:
 
 
 def _register_canonical(con: duckdb.DuckDBPyConnection, canonical: Path) -> dict[str, list[str]]:
-    """A view c_<table> per canonical Parquet file (an empty table for a contract table without one, so that
-    cross-table expressions always resolve); returns the canonical columns of each file."""
+    """A view c_<table> per canonical Parquet file, with each row's position in its file as ROW_POSITION (an
+    empty table for a contract table without one, so that cross-table expressions always resolve); returns the
+    canonical columns of each file."""
     found: dict[str, list[str]] = {}
     for path in sorted(canonical.glob("ssd_*.parquet")):
         quoted = str(path).replace("'", "''")
-        source = f"SELECT * FROM read_parquet('{quoted}')"
+        source = (
+            f"SELECT * EXCLUDE (file_row_number), file_row_number AS {ROW_POSITION} "
+            f"FROM read_parquet('{quoted}', file_row_number = true)"
+        )
         if path.stem == "ssd_care_leavers":
             # The SSD holds each care leaver's current state only; the canonical extract's month-end history
             # (the local extension clea_as_at_date) is reduced to the rows of the latest month end.
             source += f" WHERE clea_as_at_date = (SELECT max(clea_as_at_date) FROM read_parquet('{quoted}'))"
         con.execute(f"CREATE VIEW c_{path.stem} AS {source}")
-        found[path.stem] = [r[0] for r in con.execute(f"DESCRIBE c_{path.stem}").fetchall()]
+        found[path.stem] = [r[0] for r in con.execute(f"DESCRIBE c_{path.stem}").fetchall() if r[0] != ROW_POSITION]
     for name, table in load_tables().items():
         if name not in found:
             con.register(f"empty_{name}", arrow_schema(table).empty_table())
@@ -88,8 +93,10 @@ def write_shaped_extract(canonical: Path, out: Path, cms: str, ssd_version: str,
         table = shape.table(name)
         if table is None:  # the script creates no such table
             continue
-        con.execute(f"CREATE OR REPLACE TEMP TABLE out_{name} AS {table.select_sql(canonical_columns)}")
-        counts[name] = con.execute(f"SELECT count(*) FROM out_{name}").fetchone()[0]
+        # in the canonical rows' order, whatever order the expressions' joins leave them in (same seed, same files)
+        select = f"{table.select_sql(canonical_columns)} ORDER BY t.{ROW_POSITION}"
+        con.execute(f"CREATE OR REPLACE TEMP TABLE out_{name} AS {select}")
+        (counts[name],) = con.execute(f"SELECT count(*) FROM out_{name}").fetchall()[0]
         write_table(con, f"out_{name}", out, name, shape.engine, export)
         con.execute(f"DROP TABLE out_{name}")
     if shape.version_log:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from csc.generate.outcomes import ASSESSMENT_OUTCOME_KEYS, ICPC_OUTCOME_KEYS, REFERRAL_OUTCOME_KEYS
 from csc.generate.shapes import descriptions as desc
 from csc.generate.shapes import sql
 from csc.generate.shapes.model import Shape, shape_tables
 from csc.generate.shapes.releases import layout
-from csc.generate.simulate import ASSESSMENT_OUTCOME_KEYS, ICPC_OUTCOME_KEYS, REFERRAL_OUTCOME_KEYS
 
 SCRIPT = "deployment_extracts/eclipse/live/ssd_deployment_individual_files/"
 
@@ -40,7 +40,7 @@ def _outcomes() -> dict[str, dict[str, str]]:
         "s47e_s47_outcome_json",
         "icpc_icpc_outcome_json",
     )
-    s47_keys = ("NFA_FLAG", "LEGAL_ACTION_FLAG", "PROV_OF_SERVICES_FLAG", "CP_CONFERENCE_FLAG")
+    s47_keys: tuple[str, ...] = ("NFA_FLAG", "LEGAL_ACTION_FLAG", "PROV_OF_SERVICES_FLAG", "CP_CONFERENCE_FLAG")
     s47_keys += ("NFA_CONTINUE_SINGLE_FLAG", "MONITOR_FLAG", "OTHER_OUTCOMES_EXIST_FLAG")
     blank_icpc = ("REFERRAL_TO_OTHER_AGENCY_FLAG", "SINGLE_ASSESSMENT_FLAG", "PROV_OF_SERVICES_FLAG")
     return {

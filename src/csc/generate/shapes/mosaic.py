@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from csc.contract import load_tables
+from csc.generate.contract_keys import person_column
 from csc.generate.shapes import descriptions as desc
 from csc.generate.shapes import sql
 from csc.generate.shapes.model import Shape, shape_tables
@@ -18,18 +20,25 @@ SCRIPT = "deployment_extracts/mosaic/live/ssd_deployment_individual_files/popula
 # Share of contacts, initial CP conferences and CP reviews whose id another child's record of the same day
 # also carries: Mosaic ids are WORKFLOW_STEP_IDs and one step can have several child subjects (B18).
 SHARED_ID_SHARE = 0.04
-SHARED = {  # table: (id, person, date)
-    "ssd_contacts": ("cont_contact_id", "cont_person_id", "cont_contact_date"),
-    "ssd_initial_cp_conference": ("icpc_icpc_id", "icpc_person_id", "icpc_icpc_date"),
-    "ssd_cp_reviews": ("cppr_cp_review_id", "cppr_person_id", "cppr_cp_review_date"),
-}
+SHARED = ("ssd_contacts", "ssd_initial_cp_conference", "ssd_cp_reviews")
+
+
+def shared_columns(table: str) -> tuple[str, str, str]:
+    """(id, person, date) of a table whose ids are shared: its primary key, the column the contract makes its
+    foreign key to ssd_person, and its event date."""
+    t = load_tables()[table]
+    if t.event_date is None:
+        raise ValueError(f"{table} has no event date")
+    return t.primary_key, person_column(t), t.event_date
+
+
 NEXT = desc.MOSAIC_NEXT_ACTION
 
 
 def shared_ids_sql(table: str) -> str:
     """A temp table shared_<table>(old_id, new_id): for a few % of records, the id of another child's record of
     the same date (pairs of consecutive records of one date, different children; chosen by a hash of the id)."""
-    id_, person, day = SHARED[table]
+    id_, person, day = shared_columns(table)
     return f"""
         CREATE OR REPLACE TEMP TABLE shared_{table} AS
         WITH r AS (

@@ -4,8 +4,9 @@ canonical tables as views `c_<table>`), so a whole table is reshaped in one vect
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TypeVar
 
-from csc.generate.simulate import FORENAMES, SURNAMES
+from csc.generate.reference import FORENAMES, SURNAMES
 
 
 def lit(value: str | None) -> str:
@@ -17,7 +18,10 @@ def col(name: str) -> str:
     return f't."{name}"'
 
 
-def case_map(expr: str, mapping: Mapping[str | None, str | None], default: str = "NULL") -> str:
+Code = TypeVar("Code", bound=str | None)
+
+
+def case_map(expr: str, mapping: Mapping[Code, str | None], default: str = "NULL") -> str:
     """CASE WHEN expr = code THEN value ... ELSE default END (a None key maps NULL)."""
     whens = [
         f"WHEN {expr} IS NULL THEN {lit(v)}" if k is None else f"WHEN {expr} = {lit(k)} THEN {lit(v)}"

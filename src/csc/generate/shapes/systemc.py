@@ -10,17 +10,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from csc.generate.shapes import descriptions as desc
-from csc.generate.shapes import sql
-from csc.generate.shapes.ddl import SSD_145
-from csc.generate.shapes.model import Shape, shape_tables
-from csc.generate.simulate import (
+from csc.generate.outcomes import (
     ASSESSMENT_OUTCOME_KEYS,
     CONTACT_OUTCOME_KEYS,
     ICPC_OUTCOME_KEYS,
     REFERRAL_OUTCOME_KEYS,
     S47_OUTCOME_KEYS,
 )
+from csc.generate.shapes import descriptions as desc
+from csc.generate.shapes import sql
+from csc.generate.shapes.ddl import SSD_145
+from csc.generate.shapes.model import Shape, shape_tables
 
 SCRIPT_145 = "deployment_extracts/systemc/live/ssd_deployment_individual_files/systemc_sqlserver_v1.4.5_1_20260708.sql"
 SCRIPT_124 = "deployment_extracts_la_release/340_knowsley_systemc_sqlserver_v1.2.4_1.sql"
