@@ -5,18 +5,18 @@ typed helper columns. Set-based checks (primary keys, foreign keys) run in DuckD
 from __future__ import annotations
 
 import logging
-import os
 from dataclasses import dataclass
 from datetime import date
 
 import duckdb
 
+from csc.config import telemetry_off
 from csc.contract import Table, load_tables
 from csc.db import scalar
 from csc.gate.issues import Issue, blocking
 from csc.gate.sqlexpr import map_code, parse_date, parse_flag, quote
 
-os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+telemetry_off()
 logging.getLogger("great_expectations").setLevel(logging.ERROR)
 
 import great_expectations as gx  # noqa: E402
