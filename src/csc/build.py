@@ -20,8 +20,8 @@ from pathlib import Path
 import duckdb
 from rich.console import Console
 
-from csc.config import PROJECT_DIR
-from csc.gate.run import DEFAULT_MAX_PCT, DEFAULT_MIN_ROWS, GateResult, run_gate
+from csc.config import DEFAULT_MAX_QUARANTINE_PCT, DEFAULT_MIN_QUARANTINE_ROWS, PROJECT_DIR, dbt_env
+from csc.gate.run import GateResult, run_gate
 from csc.ui import progress as progress_bar
 
 PROGRESS_LINE = re.compile(r"\b(\d+) of (\d+) (OK|PASS|FAIL|ERROR|WARN|SKIP|NO-OP)\b")
@@ -43,19 +43,6 @@ class BuildResult:
 def dbt_executable() -> str:
     candidate = Path(sys.executable).with_name("dbt")
     return str(candidate) if candidate.exists() else "dbt"
-
-
-def dbt_env(warehouse: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        {
-            "CSC_WAREHOUSE": str(warehouse),
-            "DBT_PROFILES_DIR": str(PROJECT_DIR / "profiles"),
-            "DO_NOT_TRACK": "1",
-            "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
-        }
-    )
-    return env
 
 
 def run_dbt(args: list[str], warehouse: Path, console: Console, title: str = "dbt build") -> dict:
@@ -97,9 +84,9 @@ def build(
     landing: Path,
     warehouse: Path,
     reports: Path,
-    max_quarantine_pct: float = DEFAULT_MAX_PCT,
+    max_quarantine_pct: float = DEFAULT_MAX_QUARANTINE_PCT,
     console: Console | None = None,
-    min_quarantine_rows: int = DEFAULT_MIN_ROWS,
+    min_quarantine_rows: int = DEFAULT_MIN_QUARANTINE_ROWS,
     retire: tuple[str, ...] = (),
 ) -> BuildResult:
     """`retire`: ONS codes of councils that are in the published warehouse and are deliberately left
@@ -224,18 +211,3 @@ def _write_gate_findings(con: duckdb.DuckDBPyConnection, gate: GateResult) -> No
     ]
     if rows:
         con.executemany("insert into audit.landing_gate_issues values (?, ?, ?, ?, ?, ?, ?, ?)", rows)
-
-
-def summary_rows(warehouse: Path) -> list[tuple]:
-    """(schema, table, rows) for every table in the published warehouse."""
-    con = duckdb.connect(str(warehouse), read_only=True)
-    try:
-        tables = con.execute("""select schema_name, table_name, estimated_size from duckdb_tables()
-                                where database_name = current_database() order by 1, 2""").fetchall()
-        out = []
-        for schema, table, _ in tables:
-            n = con.execute(f'select count(*) from "{schema}"."{table}"').fetchone()[0]
-            out.append((schema, table, n))
-        return out
-    finally:
-        con.close()

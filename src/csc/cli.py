@@ -1,23 +1,42 @@
-"""The `csc` command: intakes, synthetic extracts, landing gate, build and publish, summary.
+"""The `csc` command line: argument parsing and output only.
 
-Every subcommand reads the landing root from --landing (env CSC_LANDING, default data/landing)
-and the warehouse from CSC_WAREHOUSE (default warehouse/csc.duckdb), so the same commands run
-on any council's extracts.
+Each subcommand is a handler `(args, settings, console) -> exit code`, registered with its subparser by
+`_command` (as `args.run`); `main` resolves the configuration once (`csc.config.Settings`) and calls it. The
+work is done by the library: csc.intake (land, extract), csc.generate, csc.gate.run (check), csc.build,
+csc.summary, csc.report.run; what is printed is in csc.ui. Exit codes: 0 done, 1 the command failed (a
+blocking gate, a failed build, an unknown council, ...), 2 a usage error.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
-from csc import __version__
-from csc.config import landing_root, reports_dir, warehouse_path
+from csc import __version__, ui
+from csc.config import DEFAULT_MAX_QUARANTINE_PCT, DEFAULT_MIN_QUARANTINE_ROWS, Settings
+
+if TYPE_CHECKING:
+    from csc.intake.layout import IntakeOptions
+    from csc.intake.result import IntakeResult
+
+Handler = Callable[[argparse.Namespace, Settings, Console], int]
+
+
+# `csc generate` options that apply to one of its two modes only (the landing layout, or --cms exports):
+# their defaults are applied by the handler, so that an option given for the other mode is an error.
+FORMAT, DATE_STYLE = "parquet", "iso"
+CMS_SSD_VERSION, CMS_EXPORT = "1.4.5", "ssms"
+
+
+class UsageError(Exception):
+    """Options that cannot go together: reported like argparse's own errors (exit 2)."""
+
 
 DESCRIPTION = """\
 Children's social care warehouse: SSD extracts in, tested DuckDB warehouse out.
@@ -35,30 +54,30 @@ steps:
   report     the monthly performance report of a council (HTML + Excel); --publish suppresses small numbers
   refresh    check, build and publish, then both reports (internal and published) for every council
 
-environment:
-  CSC_LANDING     landing root (default data/landing)
+environment (an option, where there is one, comes first; defaults are under the project directory):
+  CSC_LANDING     landing root, or --landing (default data/landing)
   CSC_WAREHOUSE   published warehouse file (default warehouse/csc.duckdb)
-  CSC_REPORTS     reports folder (default reports/)
+  CSC_REPORTS     reports folder, or --reports (default reports/)
 """
 
 
 def _landing_arg(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--landing", help="landing root (default: $CSC_LANDING or data/landing)")
+    p.add_argument("--landing", help="landing root (default: $CSC_LANDING, else data/landing)")
 
 
 def _gate_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--reports", help="folder for the gate report (default: $CSC_REPORTS or reports/)")
+    p.add_argument("--reports", help="folder for the gate report (default: $CSC_REPORTS, else reports/)")
     p.add_argument(
         "--max-quarantine-pct",
         type=float,
-        default=5.0,
-        help="block when more than this %% of a file's rows would be rejected (default 5) ...",
+        help="block when more than this %% of a file's rows would be rejected "
+        f"(default {DEFAULT_MAX_QUARANTINE_PCT:g}) ...",
     )
     p.add_argument(
         "--min-quarantine-rows",
         type=int,
-        default=10,
-        help="... and at least this many rows (default 10): one bad row in a small table never blocks",
+        help=f"... and at least this many rows (default {DEFAULT_MIN_QUARANTINE_ROWS}): one bad row in a small "
+        "table never blocks",
     )
 
 
@@ -107,15 +126,29 @@ URL forms:
 """
 
 
+def _command(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str, run: Handler, **kwargs: Any
+) -> argparse.ArgumentParser:
+    """The subparser of a command, with its handler (`args.run`) and itself (`args.command_parser`, whose usage
+    a UsageError is reported with)."""
+    p = sub.add_parser(name, **kwargs)
+    p.set_defaults(run=run, command_parser=p)
+    return p
+
+
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(
         prog="csc", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     ap.add_argument("--version", action="version", version=f"csc {__version__}")
+    # the options Settings.resolve reads, for the commands that do not take them
+    ap.set_defaults(landing=None, reports=None, max_quarantine_pct=None, min_quarantine_rows=None)
     sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    la = sub.add_parser(
+    la = _command(
+        sub,
         "land",
+        _land,
         help="land exported SSD tables (ssd_*.csv / .parquet) for a council",
         description="Convert a folder of exported SSD tables (ssd_*.csv or .parquet, names in any case) into "
         "<landing>/<ONS code>/<extract date>/ssd_<table>.parquet with manifest.json. Values are kept verbatim as "
@@ -124,8 +157,10 @@ def parser() -> argparse.ArgumentParser:
     la.add_argument("source", type=Path, help="folder holding the exported ssd_*.csv / .parquet files")
     _intake_args(la)
 
-    ex = sub.add_parser(
+    ex = _command(
+        sub,
         "extract",
+        _extract,
         help="land a council's SSD tables straight from its database",
         description=EXTRACT_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -134,8 +169,10 @@ def parser() -> argparse.ArgumentParser:
     ex.add_argument("--schema", help="schema holding the ssd_* tables (default: the login's default schema)")
     _intake_args(ex)
 
-    g = sub.add_parser(
+    g = _command(
+        sub,
         "generate",
+        _generate,
         help="write synthetic SSD extracts",
         description="Simulate child journeys month by month and write SSD extracts "
         "(<landing>/<la_code>/<extract_date>/) for N councils.",
@@ -155,12 +192,11 @@ def parser() -> argparse.ArgumentParser:
         default=date(2021, 3, 31),
         help="extract date, YYYY-MM-DD (default 2021-03-31)",
     )
-    g.add_argument("--format", choices=["parquet", "csv"], default="parquet", help="file format")
+    g.add_argument("--format", choices=["parquet", "csv"], help=f"file format (default {FORMAT})")
     g.add_argument(
         "--date-style",
         choices=["iso", "uk"],
-        default="iso",
-        help="CSV dates as YYYY-MM-DD (iso) or DD/MM/YYYY (uk)",
+        help=f"CSV dates as YYYY-MM-DD (iso) or DD/MM/YYYY (uk) (default {DATE_STYLE})",
     )
     g.add_argument(
         "--scale",
@@ -174,32 +210,38 @@ def parser() -> argparse.ArgumentParser:
         help="write each council's extract as this case-management system's SSD script would (no manifest: land "
         "it with `csc land`) into --out instead of the landing layout",
     )
-    g.add_argument("--ssd-version", choices=["1.2.4", "1.4.5"], default="1.4.5", help="SSD release (with --cms)")
+    g.add_argument(
+        "--ssd-version", choices=["1.2.4", "1.4.5"], help=f"SSD release (with --cms; default {CMS_SSD_VERSION})"
+    )
     g.add_argument(
         "--export",
         choices=["ssms", "clean", "parquet"],
-        default="ssms",
         help="export tool (with --cms): ssms = SQL Server Management Studio CSV (literal NULL, .000 datetimes), "
-        "clean = plain CSV, parquet",
+        f"clean = plain CSV, parquet (default {CMS_EXPORT})",
     )
     g.add_argument("--out", type=Path, help="folder for --cms exports (default data/exports)")
     g.add_argument(
         "--defects",
-        default="",
+        type=_names,
+        default=[],
         help="comma-separated malformed-input cases to write into the first council's extract "
         "(e.g. duplicate_pk,orphan_fk; 'list' to show them)",
     )
 
-    c = sub.add_parser(
+    c = _command(
+        sub,
         "check",
+        _check,
         help="run the landing gate only",
         description="Validate every council's newest extract; nothing is published.",
     )
     _landing_arg(c)
     _gate_args(c)
 
-    b = sub.add_parser(
+    b = _command(
+        sub,
         "build",
+        _build,
         help="gate, dbt build and publish",
         description="Run the landing gate, build the warehouse with dbt into a new file, "
         "and replace CSC_WAREHOUSE atomically only if everything passed.",
@@ -208,11 +250,18 @@ def parser() -> argparse.ArgumentParser:
     _gate_args(b)
     _publish_args(b)
 
-    s = sub.add_parser("summary", help="show what the published warehouse holds")
-    _landing_arg(s)
+    _command(
+        sub,
+        "summary",
+        _summary,
+        help="show what the published warehouse holds",
+        description="The tables of the published warehouse (CSC_WAREHOUSE) with their rows, and its councils.",
+    )
 
-    r = sub.add_parser(
+    r = _command(
+        sub,
         "report",
+        _report,
         help="monthly performance report (HTML + Excel)",
         description="Write the monthly performance report of one council (or every council) from the "
         "published warehouse: one self-contained HTML file and an Excel workbook.",
@@ -227,10 +276,12 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="published version: counts from 1 to 5 and figures built on them shown as c (DfE convention)",
     )
-    r.add_argument("--out", help="output folder (default: <reports>/performance)")
+    r.add_argument("--out", type=Path, help="output folder (default: <reports>/performance)")
 
-    f = sub.add_parser(
+    f = _command(
+        sub,
         "refresh",
+        _refresh,
         help="check, build, publish and report for every landed council",
         description="The monthly refresh: landing gate, dbt build, publish, then the internal and the "
         "published report of every council for its latest month.",
@@ -238,133 +289,136 @@ def parser() -> argparse.ArgumentParser:
     _landing_arg(f)
     _gate_args(f)
     _publish_args(f)
-    f.add_argument("--out", help="report folder (default: <reports>/performance)")
+    f.add_argument("--out", type=Path, help="report folder (default: <reports>/performance)")
     return ap
+
+
+def _names(value: str) -> list[str]:
+    """A comma-separated list of names."""
+    return [name.strip() for name in value.split(",") if name.strip()]
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    console = Console()
-    landing = landing_root(getattr(args, "landing", None))
-    if args.command in ("land", "extract"):
-        return _intake(args, landing, console)
-    if args.command == "generate":
-        return _generate(args, landing, console)
-    if args.command == "check":
-        return _check(args, landing, console)
-    if args.command == "build":
-        return _build(args, landing, console)
-    if args.command == "summary":
-        return _summary(console)
-    if args.command == "report":
-        return _report(args, console)
-    if args.command == "refresh":
-        code = _build(args, landing, console)
-        return code if code else _report(args, console, both_modes=True)
-    return 2
+    settings = Settings.resolve(
+        landing=args.landing,
+        reports=args.reports,
+        max_quarantine_pct=args.max_quarantine_pct,
+        min_quarantine_rows=args.min_quarantine_rows,
+    )
+    run: Handler = args.run
+    try:
+        return run(args, settings, Console())
+    except UsageError as exc:
+        command_parser: argparse.ArgumentParser = args.command_parser
+        command_parser.error(str(exc))  # exits 2
 
 
-def _intake(args, landing: Path, console: Console) -> int:
-    from csc.intake import IntakeError
-    from csc.intake.database import extract_database
+def _land(args: argparse.Namespace, settings: Settings, console: Console) -> int:
     from csc.intake.files import land_folder
+
+    return _intake(args, settings, console, lambda options: land_folder(args.source, options))
+
+
+def _extract(args: argparse.Namespace, settings: Settings, console: Console) -> int:
+    from csc.intake.database import extract_database
+
+    return _intake(args, settings, console, lambda options: extract_database(args.url, options, schema=args.schema))
+
+
+def _intake(
+    args: argparse.Namespace,
+    settings: Settings,
+    console: Console,
+    intake: Callable[[IntakeOptions], IntakeResult],
+) -> int:
+    from csc.intake import IntakeError
     from csc.intake.layout import IntakeOptions
 
     options = IntakeOptions(
         la=args.la,
-        landing=landing,
+        landing=settings.landing,
         extract_date=args.extract_date,
         ssd_version=args.ssd_version,
         period_start=args.period_start,
         replace=args.replace,
     )
     try:
-        if args.command == "land":
-            result = land_folder(args.source, options)
-        else:
-            result = extract_database(args.url, options, schema=args.schema)
+        result = intake(options)
     except (IntakeError, OSError) as exc:
-        console.print(f"[bold red]csc {args.command}:[/] {escape(str(exc))}", soft_wrap=True)
+        ui.error(console, exc, prefix=f"csc {args.command}:")
         return 1
-    _print_intake(result, console)
+    ui.intake(console, result)
     return 0
 
 
-def _print_intake(result, console: Console) -> None:
-    m = result.manifest
-    table = Table(title=f"Landed {m['la_name']} ({m['la_code']}, DfE {m['dfe_code']}) extract of {m['extract_date']}")
-    for col in ("table", "from", "rows"):
-        table.add_column(col, justify="right" if col == "rows" else "left")
-    for t in result.landed:
-        table.add_row(t.name, escape(t.source), f"{t.rows:,}")
-    console.print(table)
-    for t in result.landed:
-        for reason, names in t.not_read_by_reason().items():
-            console.print(
-                f"[dim]columns not read[/] {t.name}: {escape(', '.join(names))} ({escape(reason)})", soft_wrap=True
-            )
-    for t in result.not_landed:
-        rows = "" if t.rows is None else f" ({t.rows:,} row" + ("" if t.rows == 1 else "s") + ")"
-        console.print(f"[yellow]not landed[/] {escape(t.source)}{rows}: {escape(t.reason)}", soft_wrap=True)
-    for name, why in result.ignored:
-        console.print(f"[dim]ignored[/] {escape(name)}: {escape(why)}", soft_wrap=True)
-    if result.missing_required:
-        console.print(
-            f"[bold yellow]missing required table(s)[/] {', '.join(result.missing_required)}: the landing gate will "
-            "block this extract"
-        )
-    if result.missing_optional:
-        console.print(f"[dim]optional tables not in the extract:[/] {', '.join(result.missing_optional)}")
-    console.print(
-        f"[bold green]Landed[/] {result.rows:,} rows in {len(result.landed)} tables "
-        f"(SSD {escape(str(m['ssd_version']))}, history from {m['period_start']}) into {result.folder}",
-        soft_wrap=True,
-    )
+def _generate(args: argparse.Namespace, settings: Settings, console: Console) -> int:
+    from csc.generate.defects import DEFECTS
 
-
-def _generate(args, landing: Path, console: Console) -> int:
-    from csc.generate.defects import DEFECTS, apply_defects
-    from csc.generate.run import generate
-
-    if args.defects == "list":
+    if args.defects == ["list"]:
         for name in DEFECTS:
             console.print(name)
         return 0
+    unknown = [name for name in args.defects if name not in DEFECTS]
+    if unknown:
+        raise UsageError(f"unknown defect(s) {', '.join(unknown)}: `csc generate --defects list` shows them")
     if args.cms:
-        return _generate_shaped(args, console)
+        _given_only_without_cms(args)
+        return _generate_exports(args, settings, console)
+    _given_only_with_cms(args)
+    return _generate_landing(args, settings, console)
+
+
+def _given_only_with_cms(args: argparse.Namespace) -> None:
+    given = _given({"--ssd-version": args.ssd_version, "--export": args.export, "--out": args.out})
+    if given:
+        raise UsageError(f"{given} without --cms: these options are for --cms exports only")
+
+
+def _given_only_without_cms(args: argparse.Namespace) -> None:
+    given = _given(
+        {"--landing": args.landing, "--format": args.format, "--date-style": args.date_style, "--defects": args.defects}
+    )
+    if given:
+        raise UsageError(f"{given} with --cms: it writes exports into --out, not an extract into the landing root")
+
+
+def _given(options: dict[str, object]) -> str:
+    return ", ".join(option for option, value in options.items() if value)
+
+
+def _generate_landing(args: argparse.Namespace, settings: Settings, console: Console) -> int:
+    from csc.generate.defects import apply_defects
+    from csc.generate.run import generate
+    from csc.intake.layout import extract_folder
+
     results = generate(
-        landing,
+        settings.landing,
         seed=args.seed,
         councils=args.councils,
         years=args.years,
         extract_date=args.extract_date,
-        fmt=args.format,
-        date_style=args.date_style,
+        fmt=args.format or FORMAT,
+        date_style=args.date_style or DATE_STYLE,
         scale=args.scale,
         console=console,
     )
     if args.defects:
         first = next(iter(results))
-        folder = landing / first / args.extract_date.isoformat()
-        for line in apply_defects(folder, [d.strip() for d in args.defects.split(",") if d.strip()]):
+        for line in apply_defects(extract_folder(settings.landing, first, args.extract_date), args.defects):
             console.print(f"[yellow]defect[/] {first}: {line}")
     return 0
 
 
-def _ons_code(code: str) -> str:
-    from csc.councils import resolve_council
-
-    return resolve_council(code).la_code
-
-
-def _generate_shaped(args, console: Console) -> int:
+def _generate_exports(args: argparse.Namespace, settings: Settings, console: Console) -> int:
     from csc.generate.exports import generate_exports
 
+    ssd_version, tool = args.ssd_version or CMS_SSD_VERSION, args.export or CMS_EXPORT
     exports = generate_exports(
-        (args.out or Path("data/exports")).resolve(),
+        (args.out or settings.exports).resolve(),
         args.cms,
-        args.ssd_version,
-        args.export,
+        ssd_version,
+        tool,
         seed=args.seed,
         councils=args.councils,
         years=args.years,
@@ -372,131 +426,95 @@ def _generate_shaped(args, console: Console) -> int:
         scale=args.scale,
         console=console,
     )
-    for e in exports:
-        console.print(
-            f"[bold green]{args.cms} {args.ssd_version} ({args.export})[/] {e.la_code}: {len(e.counts)} tables, "
-            f"{sum(e.counts.values()):,} rows in {e.folder}\n  land it with: csc land {e.folder} --la {e.code} "
-            f"--extract-date {args.extract_date} --ssd-version {args.ssd_version} --period-start {e.period_start}",
-            soft_wrap=True,
-        )
+    for export in exports:
+        ui.shaped_export(console, export, args.cms, ssd_version, tool, args.extract_date)
     return 0
 
 
-def _check(args, landing: Path, console: Console) -> int:
-    import tempfile
-
+def _check(args: argparse.Namespace, settings: Settings, console: Console) -> int:
     from csc.gate.issues import GateFailure
-    from csc.gate.run import run_gate
+    from csc.gate.run import check_landing
 
-    with tempfile.TemporaryDirectory(prefix="csc-gate-") as tmp:
-        try:
-            run_gate(
-                landing,
-                Path(tmp) / "gate.duckdb",
-                reports_dir(args.reports),
-                args.max_quarantine_pct,
-                console,
-                args.min_quarantine_rows,
-            )
-        except GateFailure as exc:
-            console.print(f"[bold red]{exc}[/]")
-            return 1
-    console.print("[bold green]Landing gate passed.[/]")
-    return 0
-
-
-def _build(args, landing: Path, console: Console) -> int:
-    from csc.build import BuildFailure, build
-    from csc.gate.issues import GateFailure
-
-    target = warehouse_path()
     try:
-        retire = tuple(_ons_code(code) for code in args.retire)
+        check_landing(
+            settings.landing, settings.reports, settings.max_quarantine_pct, console, settings.min_quarantine_rows
+        )
+    except GateFailure as exc:
+        ui.error(console, exc)
+        return 1
+    ui.gate_passed(console)
+    return 0
+
+
+def _build(args: argparse.Namespace, settings: Settings, console: Console) -> int:
+    from csc.build import BuildFailure, build
+    from csc.councils import UnknownCouncil, resolve_council
+    from csc.gate.issues import GateFailure
+
+    try:
+        retire = tuple(resolve_council(code).la_code for code in args.retire)
+    except UnknownCouncil as exc:
+        ui.error(console, exc)
+        return 1
+    try:
         result = build(
-            landing,
-            target,
-            reports_dir(args.reports),
-            args.max_quarantine_pct,
+            settings.landing,
+            settings.warehouse,
+            settings.reports,
+            settings.max_quarantine_pct,
             console,
-            args.min_quarantine_rows,
+            settings.min_quarantine_rows,
             retire,
         )
-    except ValueError as exc:  # an unknown council in --retire
-        console.print(f"[bold red]{exc}[/]")
-        return 1
     except GateFailure as exc:
-        console.print(f"[bold red]{exc}[/]\nThe published warehouse {target} was not changed.")
+        ui.error(console, exc)
+        console.print(f"The published warehouse {settings.warehouse} was not changed.")
         return 1
     except BuildFailure as exc:
-        console.print(f"[bold red]{exc}[/]")
+        ui.error(console, exc)
         return 1
-    counts = ", ".join(f"{v} {k}" for k, v in sorted(result.dbt_counts.items()))
-    console.print(
-        f"[bold green]Published[/] {target} in {result.total_seconds:.0f} s "
-        f"(gate {result.gate.seconds:.0f} s, dbt {result.dbt_seconds:.0f} s; dbt: {counts})."
-    )
-    console.print(f"Landing gate report: {result.gate.report_html}")
-    return _summary(console)
+    ui.published(console, result)
+    return _summary(args, settings, console)
 
 
-def _summary(console: Console) -> int:
-    from csc.build import summary_rows
+def _summary(args: argparse.Namespace, settings: Settings, console: Console) -> int:
+    from csc.summary import NoWarehouse, summarise
 
-    target = warehouse_path()
-    if not target.exists():
-        console.print(f"[red]No warehouse at {target}: run `csc build` first.[/]")
-        return 1
-    import duckdb
-
-    table = Table(title=f"Warehouse {target}")
-    table.add_column("schema")
-    table.add_column("table")
-    table.add_column("rows", justify="right")
-    for schema, name, n in summary_rows(target):
-        table.add_row(schema, name, f"{n:,}")
-    console.print(table)
-    con = duckdb.connect(str(target), read_only=True)
     try:
-        councils = con.execute("""
-            select m.la_code, m.la_name, m.extract_date, m.period_start,
-                   sum(f.rows_landed), sum(f.rows_quarantined)
-            from raw.manifests m join raw.landed_files f using (la_code)
-            group by all order by 1""").fetchall()
-    finally:
-        con.close()
-    ct = Table(title="Councils")
-    for col in ("la_code", "council", "extract date", "history from", "rows landed", "quarantined"):
-        ct.add_column(col)
-    for la, name, ed, ps, rows, bad in councils:
-        ct.add_row(la, name, str(ed), str(ps), f"{rows:,}", f"{bad:,}")
-    console.print(ct)
-    console.print(
-        f"Open it with: duckdb {target}   or   python -c \"import duckdb; duckdb.connect('{target}', read_only=True)\""
-    )
+        summary = summarise(settings.warehouse)
+    except NoWarehouse as exc:
+        ui.error(console, exc)
+        return 1
+    ui.summary(console, summary)
     return 0
 
 
-def _report(args, console: Console, both_modes: bool = False) -> int:
-    from csc.report.data import ReportError, councils_in, month_end
-    from csc.report.run import make_report
+def _report(args: argparse.Namespace, settings: Settings, console: Console) -> int:
+    return _reports(args, settings, console, args.la, args.month, (args.publish,))
 
-    target = warehouse_path()
-    out = Path(args.out).resolve() if args.out else reports_dir(getattr(args, "reports", None)) / "performance"
+
+def _refresh(args: argparse.Namespace, settings: Settings, console: Console) -> int:
+    return _build(args, settings, console) or _reports(args, settings, console, None, None, (False, True))
+
+
+def _reports(
+    args: argparse.Namespace,
+    settings: Settings,
+    console: Console,
+    la: str | None,
+    month: str | None,
+    modes: Sequence[bool],
+) -> int:
+    from csc.councils import UnknownCouncil
+    from csc.report.data import ReportError
+    from csc.report.run import make_reports
+
+    out = args.out.resolve() if args.out else settings.performance_reports
     try:
-        la = _ons_code(args.la) if getattr(args, "la", None) else None
-        month = month_end(args.month) if getattr(args, "month", None) else None
-        councils = [la] if la else [code for code, _ in councils_in(target)]
-        modes = [False, True] if both_modes else [bool(getattr(args, "publish", False))]
-        for code in councils:
-            for publish in modes:
-                files = make_report(target, code, month, out, publish)
-                kind = "published" if publish else "internal"
-                console.print(
-                    f"[bold green]Report[/] {code} {files.period_end:%b %Y} ({kind}) in {files.seconds:.1f} s: "
-                    f"{files.html}  {files.xlsx.name}"
-                )
-    except (ReportError, ValueError) as exc:  # ValueError: an unknown council in --la
-        console.print(f"[bold red]{exc}[/]")
+        for files in make_reports(settings.warehouse, out, la, month, modes):
+            ui.report_written(console, files)
+    except (ReportError, UnknownCouncil) as exc:
+        ui.error(console, exc)
         return 1
     return 0
 

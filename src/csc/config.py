@@ -1,25 +1,113 @@
-"""Where things are: project root, landing root, warehouse file, reports folder."""
+"""Configuration, resolved in one place: where things are, the landing gate's thresholds, and the
+environment of the processes `csc` starts (dbt, Great Expectations).
+
+`Settings.resolve()` reads the command-line options, else the environment, else the defaults below,
+once per command:
+
+    setting              option                  environment     default
+    landing root         --landing               CSC_LANDING     <project>/data/landing
+    published warehouse  -                       CSC_WAREHOUSE   <project>/warehouse/csc.duckdb
+    reports folder       --reports               CSC_REPORTS     <project>/reports
+    quarantine limit     --max-quarantine-pct    -               5 (% of a file's rows) ...
+                         --min-quarantine-rows   -               ... and 10 rows
+
+A path given in an option or the environment is relative to the current directory; the defaults are
+under the project directory: the checkout this package runs from, or CSC_PROJECT_DIR (read once, at
+import: the dbt project, its profile and the seeds are read from there).
+
+dbt always runs with the project's own profile (<project>/profiles, which reads CSC_WAREHOUSE), whatever
+DBT_PROFILES_DIR says, and neither dbt nor Great Expectations sends usage statistics (`TELEMETRY_OFF`).
+"""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
-PROJECT_DIR = Path(os.environ.get("CSC_PROJECT_DIR", Path(__file__).resolve().parents[2]))
+PROJECT_DIR = Path(os.environ.get("CSC_PROJECT_DIR") or Path(__file__).resolve().parents[2])
+
+LANDING_ENV = "CSC_LANDING"
+WAREHOUSE_ENV = "CSC_WAREHOUSE"
+REPORTS_ENV = "CSC_REPORTS"
+
+DEFAULT_LANDING = Path("data") / "landing"  # under the project directory
+DEFAULT_WAREHOUSE = Path("warehouse") / "csc.duckdb"  # the same default as profiles/profiles.yml
+DEFAULT_REPORTS = Path("reports")
+DEFAULT_EXPORTS = Path("data") / "exports"  # `csc generate --cms` without --out
+DEFAULT_MAX_QUARANTINE_PCT = 5.0
+DEFAULT_MIN_QUARANTINE_ROWS = 10
+
+# Set in every process csc starts, and in its own before Great Expectations is imported.
+TELEMETRY_OFF: Mapping[str, str] = {
+    "DO_NOT_TRACK": "1",
+    "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+    "GX_ANALYTICS_ENABLED": "false",
+}
 
 
-def landing_root(cli_value: str | None = None) -> Path:
-    """--landing, else CSC_LANDING, else data/landing (relative to the current directory)."""
-    value = cli_value or os.environ.get("CSC_LANDING") or "data/landing"
-    return Path(value).resolve()
+def _path(value: str | Path | None, env: Mapping[str, str], name: str, default: Path, project_dir: Path) -> Path:
+    chosen = value or env.get(name)
+    return Path(chosen).resolve() if chosen else project_dir / default
 
 
-def warehouse_path() -> Path:
-    """CSC_WAREHOUSE, else warehouse/csc.duckdb under the project root."""
-    value = os.environ.get("CSC_WAREHOUSE")
-    return Path(value).resolve() if value else PROJECT_DIR / "warehouse" / "csc.duckdb"
+@dataclass(frozen=True)
+class Settings:
+    """What a command runs on. Build it with `Settings.resolve`."""
+
+    landing: Path
+    warehouse: Path
+    reports: Path
+    max_quarantine_pct: float = DEFAULT_MAX_QUARANTINE_PCT
+    min_quarantine_rows: int = DEFAULT_MIN_QUARANTINE_ROWS
+
+    @classmethod
+    def resolve(
+        cls,
+        *,
+        landing: str | Path | None = None,
+        reports: str | Path | None = None,
+        max_quarantine_pct: float | None = None,
+        min_quarantine_rows: int | None = None,
+        environ: Mapping[str, str] | None = None,
+    ) -> Settings:
+        """The options given (None: not given), else the environment (default os.environ), else the defaults."""
+        env = os.environ if environ is None else environ
+        return cls(
+            landing=_path(landing, env, LANDING_ENV, DEFAULT_LANDING, PROJECT_DIR),
+            warehouse=_path(None, env, WAREHOUSE_ENV, DEFAULT_WAREHOUSE, PROJECT_DIR),
+            reports=_path(reports, env, REPORTS_ENV, DEFAULT_REPORTS, PROJECT_DIR),
+            max_quarantine_pct=DEFAULT_MAX_QUARANTINE_PCT if max_quarantine_pct is None else max_quarantine_pct,
+            min_quarantine_rows=DEFAULT_MIN_QUARANTINE_ROWS if min_quarantine_rows is None else min_quarantine_rows,
+        )
+
+    @property
+    def performance_reports(self) -> Path:
+        """Where `csc report` and `csc refresh` write without --out."""
+        return self.reports / "performance"
+
+    @property
+    def exports(self) -> Path:
+        """Where `csc generate --cms` writes without --out."""
+        return PROJECT_DIR / DEFAULT_EXPORTS
 
 
-def reports_dir(cli_value: str | None = None) -> Path:
-    value = cli_value or os.environ.get("CSC_REPORTS") or str(PROJECT_DIR / "reports")
-    return Path(value).resolve()
+def profiles_dir() -> Path:
+    """The dbt profile every dbt run of csc uses."""
+    return PROJECT_DIR / "profiles"
+
+
+def dbt_env(warehouse: Path, environ: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The environment of a dbt process that builds (or reads) `warehouse`: the given environment (default
+    os.environ) with CSC_WAREHOUSE, the project's profile and telemetry off."""
+    env = dict(os.environ if environ is None else environ)
+    env.update(TELEMETRY_OFF)
+    env[WAREHOUSE_ENV] = str(warehouse)
+    env["DBT_PROFILES_DIR"] = str(profiles_dir())
+    return env
+
+
+def telemetry_off() -> None:
+    """Switch usage statistics off in this process (before Great Expectations or dbt is imported)."""
+    os.environ.update(TELEMETRY_OFF)

@@ -27,6 +27,7 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass, field, replace
 from functools import cache
+from typing import NamedTuple
 
 import yaml
 
@@ -40,6 +41,11 @@ SYSTEM_COLUMNS = ("la_code", "extract_date", "_row_id", "_source_file")
 # Flag spellings accepted on landing (compared case-insensitively after trimming).
 FLAG_TRUE = ("y", "yes", "1", "true", "t")
 FLAG_FALSE = ("n", "no", "0", "false", "f")
+
+
+class ForeignKey(NamedTuple):
+    table: str
+    column: str
 
 
 @dataclass(frozen=True)
@@ -60,12 +66,12 @@ class Column:
     json_keys: str | None = None
 
     @property
-    def fk_table(self) -> str | None:
-        return self.fk.split(".")[0] if self.fk else None
-
-    @property
-    def fk_column(self) -> str | None:
-        return self.fk.split(".")[1] if self.fk else None
+    def foreign_key(self) -> ForeignKey | None:
+        """The parent `fk` ('table.column') names, if the column is a foreign key."""
+        if not self.fk:
+            return None
+        table, column = self.fk.split(".")
+        return ForeignKey(table, column)
 
 
 @dataclass(frozen=True)
@@ -174,8 +180,9 @@ def load_tables() -> dict[str, Table]:
         )
     for t in list(tables.values()):
         for c in t.columns:
-            if c.legacy_key and c.fk_table in tables:
-                parent = tables[c.fk_table]
+            fk = c.foreign_key
+            if c.legacy_key and fk and fk.table in tables:
+                parent = tables[fk.table]
                 tables[parent.name] = replace(parent, join_only=(*parent.join_only, c.legacy_key))
     return tables
 

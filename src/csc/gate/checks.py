@@ -5,17 +5,18 @@ typed helper columns. Set-based checks (primary keys, foreign keys) run in DuckD
 from __future__ import annotations
 
 import logging
-import os
 from dataclasses import dataclass
 from datetime import date
 
 import duckdb
 
+from csc.config import telemetry_off
 from csc.contract import Table, load_tables
+from csc.db import scalar
 from csc.gate.issues import Issue, blocking
 from csc.gate.sqlexpr import map_code, parse_date, parse_flag, quote
 
-os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+telemetry_off()
 logging.getLogger("great_expectations").setLevel(logging.ERROR)
 
 import great_expectations as gx  # noqa: E402
@@ -258,19 +259,23 @@ def foreign_key_failures(con: duckdb.DuckDBPyConnection, present: dict[str, set[
         added = 0
         for t in tables.values():
             for c in t.columns:
-                councils = [la for la, names in present.items() if c.fk and {t.name, c.fk_table} <= names]
+                fk = c.foreign_key
+                if fk is None:
+                    continue
+                councils = [la for la, names in present.items() if {t.name, fk.table} <= names]
                 if not councils:
                     continue
                 action = "rejected" if c.not_null and not c.not_null_query else "blanked"
-                child, parent = quote(c.name), quote(c.fk_column)
-                n = con.execute(
-                    f"""
+                child, parent = quote(c.name), quote(fk.column)
+                added += scalar(
+                    con.execute(
+                        f"""
                     insert into raw.quarantine
                     with rejected_parent as (
                         select la_code, _row_id from raw.quarantine
-                        where table_name = '{c.fk_table}' and action = 'rejected'),
+                        where table_name = '{fk.table}' and action = 'rejected'),
                     valid_parent as (
-                        select distinct p.la_code, p.{parent} as key from raw.{c.fk_table} p
+                        select distinct p.la_code, p.{parent} as key from raw.{fk.table} p
                         anti join rejected_parent x on x.la_code = p.la_code and x._row_id = p._row_id),
                     already as (
                         select la_code, _row_id from raw.quarantine
@@ -278,16 +283,15 @@ def foreign_key_failures(con: duckdb.DuckDBPyConnection, present: dict[str, set[
                     select r.la_code, r.extract_date, '{t.name}', r._source_file, r._row_id,
                            cast(r.{quote(t.primary_key)} as varchar), '{c.name}', 'foreign_key',
                            {kept_id_value(f"r.{child}")}, '{action}',
-                           'no {c.fk} {c.fk_column} = this value in the extract'
+                           'no {c.fk} {fk.column} = this value in the extract'
                     from raw.{t.name} r
                     anti join valid_parent v on v.la_code = r.la_code and v.key = r.{child}
                     anti join already a on a.la_code = r.la_code and a._row_id = r._row_id
                     where r.la_code in (select unnest($1)) and r.{child} is not null
                     """,
-                    [councils],
-                ).fetchone()
-                n = n[0] if n else 0
-                added += n
+                        [councils],
+                    )
+                )
         total += added
         if not added:
             return total

@@ -21,6 +21,7 @@ from pathlib import Path
 import duckdb
 
 from csc.contract import OTHER_SSD_TABLES, Table, load_tables
+from csc.db import scalar
 from csc.gate.issues import Issue, blocking, info, warning
 from csc.gate.sqlexpr import DEFAULT_JSON_KEYS, clean_text, json_kept, quote
 from csc.intake.columns import NOT_IN_CONTRACT, PERSONAL, normalise, plan_columns
@@ -145,7 +146,7 @@ def discover(landing: Path, issues: list[Issue]) -> list[Extract]:
             problems.append("missing " + ", ".join(missing))
         if manifest.get("la_code") and manifest["la_code"] != council.name:
             problems.append(f"la_code {manifest['la_code']!r} does not match the folder {council.name!r}")
-        period_start = None
+        period_start: date | None = None
         try:
             if manifest.get("extract_date") and date.fromisoformat(manifest["extract_date"]) != extract_date:
                 problems.append(f"extract_date {manifest['extract_date']} does not match the folder {folder.name}")
@@ -155,7 +156,7 @@ def discover(landing: Path, issues: list[Issue]) -> list[Extract]:
                     problems.append("period_start is not before the extract date")
         except ValueError as exc:
             problems.append(f"a date is not ISO YYYY-MM-DD ({exc})")
-        if problems:
+        if problems or period_start is None:  # a missing period_start is one of the problems
             issues.append(blocking("manifest", f"{rel}/manifest.json", "manifest_fields", "; ".join(problems)))
             continue
         ext = Extract(council.name, folder, manifest, extract_date, period_start)
@@ -321,12 +322,14 @@ def load_file(
     select = [_load_expression(table, c, landed) for c in table.column_names]
     rel_sql = rel.replace("'", "''")
     try:
-        rows = con.execute(f"""
+        rows = scalar(
+            con.execute(f"""
             insert into raw.{table.name} by name
             select '{ext.la_code}' as la_code, date '{ext.extract_date}' as extract_date,
                    row_number() over () as _row_id, '{rel_sql}' as _source_file, {", ".join(select)}
             from {source}
-        """).fetchone()[0]
+        """)
+        )
     except duckdb.Error as exc:
         if layout is not None:
             issues.append(blocking(table.name, rel, "csv_shape", _shape_message(path, shape_error(layout, exc))))

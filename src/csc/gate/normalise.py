@@ -18,6 +18,7 @@ from pathlib import Path
 import duckdb
 
 from csc.contract import load_tables
+from csc.db import scalar
 from csc.gate.issues import Issue, info
 from csc.gate.sqlexpr import INVALID_JSON, PLACEHOLDER_DATE, clean_text, parse_date, quote
 
@@ -28,12 +29,14 @@ def _record_and_blank(
     t = load_tables()[table]
     key = f"cast({quote(t.primary_key)} as varchar)"
     value = quote(column) if keep_value else "cast(null as varchar)"
-    n = con.execute(
-        f"""insert into raw.quarantine
+    n = scalar(
+        con.execute(
+            f"""insert into raw.quarantine
             select la_code, extract_date, '{table}', _source_file, _row_id, {key}, '{column}', '{rule}',
                    {value}, 'blanked', '{reason}'
             from raw.{table} where {where}"""
-    ).fetchone()[0]
+        )
+    )
     if n:
         con.execute(f"update raw.{table} set {quote(column)} = null where {where}")
 
@@ -83,8 +86,9 @@ def resolve_legacy_keys(con: duckdb.DuckDBPyConnection, extracts, landing: Path,
                 }
                 if c.legacy_key not in cols or "pers_person_id" not in cols:
                     continue
-                n = con.execute(
-                    f"""with legacy as (
+                n = scalar(
+                    con.execute(
+                        f"""with legacy as (
                             select {clean_text(quote(cols[c.legacy_key]))} as legacy_id,
                                    {clean_text(quote(cols["pers_person_id"]))} as person_id
                             from {_reader(person)}),
@@ -96,8 +100,9 @@ def resolve_legacy_keys(con: duckdb.DuckDBPyConnection, extracts, landing: Path,
                                 where p.la_code = r.la_code and p.pers_person_id = r.{quote(c.name)}))
                         update raw.{t.name} r set {quote(c.name)} = u.person_id
                         from unresolved u where r.la_code = $1 and r._row_id = u._row_id""",
-                    [ext.la_code],
-                ).fetchone()[0]
+                        [ext.la_code],
+                    )
+                )
                 if n:
                     issues.append(
                         info(

@@ -8,6 +8,7 @@ reports/, and raises GateFailure when anything blocks (the caller then publishes
 from __future__ import annotations
 
 import json
+import tempfile
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -18,6 +19,7 @@ import pyarrow as pa
 from rich.console import Console
 from rich.table import Table as RichTable
 
+from csc.config import DEFAULT_MAX_QUARANTINE_PCT, DEFAULT_MIN_QUARANTINE_ROWS
 from csc.contract import load_tables
 from csc.gate.issues import GateFailure, Issue, blocking, info, warning
 from csc.gate.landing import create_raw_schema, discover, load_file
@@ -25,9 +27,6 @@ from csc.gate.normalise import blank_placeholders, resolve_legacy_keys
 from csc.gate.report import write_reports
 from csc.gate.sqlexpr import quote, register_code_tables
 from csc.ui import progress as progress_bar
-
-DEFAULT_MAX_PCT = 5.0
-DEFAULT_MIN_ROWS = 10
 
 QUARANTINE_COLUMNS = [
     "la_code",
@@ -63,9 +62,9 @@ def run_gate(
     landing: Path,
     db_path: Path,
     reports: Path,
-    max_quarantine_pct: float = DEFAULT_MAX_PCT,
+    max_quarantine_pct: float = DEFAULT_MAX_QUARANTINE_PCT,
     console: Console | None = None,
-    min_quarantine_rows: int = DEFAULT_MIN_ROWS,
+    min_quarantine_rows: int = DEFAULT_MIN_QUARANTINE_ROWS,
 ) -> GateResult:
     """`max_quarantine_pct` and `min_quarantine_rows`: a file blocks when more than that share of its
     rows AND at least that many rows would be rejected (a table's contract may set its own)."""
@@ -162,6 +161,19 @@ def run_gate(
     if result.blocking:
         raise GateFailure(result.issues)
     return result
+
+
+def check_landing(
+    landing: Path,
+    reports: Path,
+    max_quarantine_pct: float = DEFAULT_MAX_QUARANTINE_PCT,
+    console: Console | None = None,
+    min_quarantine_rows: int = DEFAULT_MIN_QUARANTINE_ROWS,
+) -> GateResult:
+    """`csc check`: the gate alone, into a throwaway database (nothing is built or published); writes the
+    report under `reports` and raises GateFailure when anything blocks."""
+    with tempfile.TemporaryDirectory(prefix="csc-gate-") as tmp:
+        return run_gate(landing, Path(tmp) / "gate.duckdb", reports, max_quarantine_pct, console, min_quarantine_rows)
 
 
 def _load_one(con, ext, t, landing: Path, issues: list[Issue], present, landed_rows):

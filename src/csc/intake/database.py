@@ -21,12 +21,14 @@ give them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
 
 import pyarrow as pa
 import sqlalchemy as sa
 from sqlalchemy.engine import URL, Connection, Engine
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.sql.expression import ColumnClause
 
 from csc.contract import Table, load_tables, other_ssd_tables
 from csc.intake import versionlog
@@ -140,8 +142,7 @@ def _version_log(conn: Connection, name: str, schema: str | None) -> versionlog.
     wanted = [c for c in columns if c.lower() in versionlog.COLUMNS]
     if not wanted:
         return None
-    stmt = sa.select(*[sa.column(c) for c in wanted]).select_from(sa.table(name, schema=schema))
-    return versionlog.current_version(dict(row._mapping) for row in conn.execute(stmt))
+    return versionlog.current_version(dict(row._mapping) for row in conn.execute(_select(name, wanted, schema)))
 
 
 def _extract_table(
@@ -158,14 +159,22 @@ def _extract_table(
     if not plan.read:
         raise IntakeError(f"{name} has none of the columns of {table.name}: is it the SSD table?")
     sink = writer.table(table.name, pa.schema([(c, pa.string()) for c in plan.contract_names]))
-    stmt = sa.select(*[sa.column(c) for c in plan.source_names]).select_from(sa.table(name, schema=schema))
+    stmt = _select(name, plan.source_names, schema)
     for rows in _batches(conn, stmt, batch_rows):
         arrays = [texts(values) for values in zip(*rows, strict=True)]
         sink.write(pa.RecordBatch.from_arrays(arrays, schema=sink.schema))
     return LandedTable(table.name, name, sink.rows, plan.not_read)
 
 
-def _batches(conn: Connection, stmt: sa.Select, batch_rows: int) -> Iterator[Sequence[sa.Row]]:
+def _select(name: str, columns: Iterable[str], schema: str | None) -> sa.Select[*tuple[Any, ...]]:
+    """SELECT the named columns (unqualified, each quoted where it needs to be) FROM schema.name."""
+    selected: list[ColumnClause[Any]] = [sa.column(c) for c in columns]
+    return sa.select(*selected).select_from(sa.table(name, schema=schema))
+
+
+def _batches(
+    conn: Connection, stmt: sa.Select[*tuple[Any, ...]], batch_rows: int
+) -> Iterator[Sequence[sa.Row[*tuple[Any, ...]]]]:
     """The rows of a SELECT, `batch_rows` at a time (a server-side cursor where the driver has one)."""
     result = conn.execution_options(stream_results=True, yield_per=batch_rows).execute(stmt)
     try:

@@ -25,6 +25,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from csc.contract import Table, find_table, load_tables, other_ssd_tables
+from csc.db import scalar
 from csc.intake import versionlog
 from csc.intake.columns import ColumnPlan, plan_columns
 from csc.intake.csvfile import ExportShapeError, inspect_csv, read_csv_relation, shape_error
@@ -167,7 +168,7 @@ def _not_landed(con: duckdb.DuckDBPyConnection, name: str, path: Path) -> NotLan
 def _count_rows(con: duckdb.DuckDBPyConnection, path: Path) -> int | None:
     try:
         if path.suffix.lower() == ".csv":
-            return con.sql(f"select count(*) from ({inspect_csv(path).select_sql([])})").fetchone()[0]
+            return scalar(con.sql(f"select count(*) from ({inspect_csv(path).select_sql([])})"))
         return pq.ParquetFile(path).metadata.num_rows
     except (ExportShapeError, duckdb.Error, pa.ArrowException, OSError):
         return None

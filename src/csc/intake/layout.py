@@ -60,6 +60,11 @@ def council(code: str) -> CouncilRef:
         raise IntakeError(str(exc)) from None
 
 
+def extract_folder(landing: Path, la_code: str, extract_date: date) -> Path:
+    """Where the extract of council `la_code` (ONS code) of `extract_date` lands."""
+    return landing / la_code / extract_date.isoformat()
+
+
 def default_period_start(extract_date: date) -> date:
     """The SSD's default window: six years back, from the day after (2021-03-31 -> 2015-04-01)."""
     year = extract_date.year - SSD_DEFAULT_YEARS
@@ -153,7 +158,7 @@ class LandingWriter:
 
     @property
     def folder(self) -> Path:
-        return self.landing / self.spec.council.la_code / self.spec.extract_date.isoformat()
+        return extract_folder(self.landing, self.spec.council.la_code, self.spec.extract_date)
 
     def check_free(self) -> None:
         if self.folder.exists() and not self.replace:

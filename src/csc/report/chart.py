@@ -53,10 +53,11 @@ def line_chart(
         f"<title>{escape(title)}</title>",
     ]
     for k in range(5):
-        v = top * k / 4
+        grid = top * k / 4
         parts.append(
-            f'<line x1="{LEFT}" x2="{LEFT + plot_w}" y1="{y(v):.1f}" y2="{y(v):.1f}" class="grid"/>'
-            f'<text x="{LEFT - 6}" y="{y(v) + 4:.1f}" class="axis" text-anchor="end">{escape(fmt(v, kind))}</text>'
+            f'<line x1="{LEFT}" x2="{LEFT + plot_w}" y1="{y(grid):.1f}" y2="{y(grid):.1f}" class="grid"/>'
+            f'<text x="{LEFT - 6}" y="{y(grid) + 4:.1f}" class="axis" text-anchor="end">'
+            f"{escape(fmt(grid, kind))}</text>"
         )
     for i, label in enumerate(labels):
         if i % 3 == (n - 1) % 3:

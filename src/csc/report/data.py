@@ -9,6 +9,8 @@ from pathlib import Path
 
 import duckdb
 
+from csc.db import scalar
+
 
 class ReportError(Exception):
     """The report cannot be made (no warehouse, unknown council, month outside the extract)."""
@@ -46,9 +48,11 @@ def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) 
 
 def _table_exists(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
     return bool(
-        con.execute(
-            "select count(*) from duckdb_tables() where schema_name = ? and table_name = ?", [schema, table]
-        ).fetchone()[0]
+        scalar(
+            con.execute(
+                "select count(*) from duckdb_tables() where schema_name = ? and table_name = ?", [schema, table]
+            )
+        )
     )
 
 
@@ -191,10 +195,10 @@ def _load(con: duckdb.DuckDBPyConnection, la_code: str, period_end: date | None)
            from raw.landed_files where la_code = ? order by table_name""",
         [la_code],
     )
-    built = (
-        con.execute("select max(built_at) from audit.build_info").fetchone()
+    built_at = (
+        scalar(con.execute("select max(built_at) from audit.build_info"))
         if _table_exists(con, "audit", "build_info")
-        else (None,)
+        else None
     )
     return ReportData(
         la_code=la_code,
@@ -202,7 +206,7 @@ def _load(con: duckdb.DuckDBPyConnection, la_code: str, period_end: date | None)
         period_end=period_end,
         extract_date=c["extract_date"],
         period_start=c["period_start"],
-        built_at=built[0],
+        built_at=built_at,
         months=months,
         summary=summary,
         history=history,

@@ -93,10 +93,10 @@ def write(report: Report, path: Path) -> Path:
             vs.cell(row=r, column=1, value=row.indicator_id)
             vs.cell(row=r, column=2, value=row.name)
             vs.cell(row=r, column=3, value=name)
-            for k, fig in enumerate(figs):
+            for k, (fig, cell) in enumerate(zip(figs, cells, strict=True)):
                 _put(vs, r, 4 + k, fig)
-                if name == "value" and cells[k].rag:
-                    vs.cell(row=r, column=4 + k).fill = FILLS[cells[k].rag]
+                if name == "value" and cell.rag:
+                    vs.cell(row=r, column=4 + k).fill = FILLS[cell.rag]
             vs.cell(row=r, column=4 + len(figs), value=row.tolerances[2])
             r += 1
     _widths(vs, {2: 60})
@@ -105,15 +105,15 @@ def write(report: Report, path: Path) -> Path:
     _header(ms, 1, ["indicator_id", "indicator", "period_end", "numerator", "denominator", "value", "target", "rag"])
     r = 2
     for row in report.rows:
-        for c in row.series:
+        for cell in row.series:
             ms.cell(row=r, column=1, value=row.indicator_id)
             ms.cell(row=r, column=2, value=row.name)
-            ms.cell(row=r, column=3, value=c.month)
-            _put(ms, r, 4, c.numerator)
-            _put(ms, r, 5, c.denominator)
-            _put(ms, r, 6, c.value)
-            ms.cell(row=r, column=7, value=c.target)
-            ms.cell(row=r, column=8, value=c.rag)
+            ms.cell(row=r, column=3, value=cell.month)
+            _put(ms, r, 4, cell.numerator)
+            _put(ms, r, 5, cell.denominator)
+            _put(ms, r, 6, cell.value)
+            ms.cell(row=r, column=7, value=cell.target)
+            ms.cell(row=r, column=8, value=cell.rag)
             r += 1
     _widths(ms, {2: 60, 3: 12})
 

@@ -212,4 +212,5 @@ def _council_figure(
     data: ReportData, row: SummaryRow, code: str | None, names: dict[str, str], publish: bool
 ) -> tuple[str | None, Figure]:
     v = data.council_values.get((row.indicator_id, code)) if code else None
-    return (names.get(code, code) if v else None), row_figure(row.type, v, publish)
+    name = names.get(code, code) if code and v else None
+    return name, row_figure(row.type, v, publish)

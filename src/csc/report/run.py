@@ -1,12 +1,14 @@
-"""`csc report`: one council-month report as HTML and Excel."""
+"""`csc report`: council-month reports as HTML and Excel."""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from csc.councils import resolve_council
 from csc.report import data as report_data
 from csc.report import excel, html, model
 
@@ -36,3 +38,21 @@ def make_report(
     tmp.replace(html_path)
     xlsx_path = excel.write(report, out_dir / f"{stem}.xlsx")
     return ReportFiles(la_code, d.period_end, publish, html_path, xlsx_path, time.perf_counter() - started)
+
+
+def make_reports(
+    warehouse: Path,
+    out_dir: Path,
+    la: str | None = None,
+    month: str | None = None,
+    modes: Sequence[bool] = (False,),
+) -> Iterator[ReportFiles]:
+    """The reports of council `la` (DfE or ONS code; default every council in the warehouse) for `month`
+    (YYYY-MM; default each council's latest month), one per mode (False internal, True published), each
+    yielded once written. Raises ReportError, or UnknownCouncil (a ValueError) when `la` names no council."""
+    code = resolve_council(la).la_code if la else None
+    period_end = report_data.month_end(month) if month else None
+    councils = [code] if code else [c for c, _ in report_data.councils_in(warehouse)]
+    for la_code in councils:
+        for publish in modes:
+            yield make_report(warehouse, la_code, period_end, out_dir, publish)
