@@ -12,7 +12,10 @@ PERSON = "ssd_person"
 
 def person_id_columns(tables: Mapping[str, Table]) -> dict[str, tuple[str, ...]]:
     """Per table that has one, the columns that hold a person id."""
-    out = {name: tuple(c.name for c in t.columns if c.fk_table == PERSON) for name, t in tables.items()}
+    out = {
+        name: tuple(c.name for c in t.columns if c.foreign_key and c.foreign_key.table == PERSON)
+        for name, t in tables.items()
+    }
     return {name: cols for name, cols in out.items() if cols}
 
 
