@@ -22,6 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from csc.config import dbt_env
+
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 
@@ -118,7 +120,7 @@ def main() -> int:
         s_gate, mb, out = timed([sys.executable, "-c", GATE, str(landing), str(db), str(tmp_path / "reports")])
         gate_lines = out.strip().splitlines()
         rows_out.append(("(b) landing gate", int(gate_lines[-1]), s_gate, mb))
-        env = dict(os.environ, CSC_WAREHOUSE=str(db), DBT_PROFILES_DIR=str(ROOT / "profiles"), DO_NOT_TRACK="1")
+        env = dbt_env(db)
         s_dbt, mb, _ = timed([str(BIN / "dbt"), "build", "--project-dir", str(ROOT)], env=env)
         rows_out.append(("(c) dbt build", None, s_dbt, mb))
         s_rep, mb, out = timed([sys.executable, "-c", REPORT, str(db), str(tmp_path / "reports")])
