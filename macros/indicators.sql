@@ -50,9 +50,10 @@
     ({{ event_date }} > cast({{ at_date }} - interval {{ span }} as date) and {{ event_date }} <= {{ at_date }})
 {%- endmacro %}
 
-{#- A temporary placement (903 PLACE T0-T4) is not counted as a placement (indicators.md section 3). -#}
+{#- A temporary placement is not counted as a placement (indicators.md section 3): its 903 placement type
+    has the category temporary in seeds/code_lists.csv (T0-T4). NULL when the type is NULL. -#}
 {% macro is_temporary_placement(placement_type_code) -%}
-    ({{ placement_type_code }} in ('T0', 'T1', 'T2', 'T3', 'T4'))
+    {{ in_category('903_place', placement_type_code, 'temporary') }}
 {%- endmacro %}
 
 {#- The legal status in force at a date for each row of `relation` (indicators.md section 1): the child's

@@ -63,3 +63,20 @@
         where code_lists.code_list = '{{ code_list }}' and code_lists.code = {{ code }}
     )
 {%- endmacro %}
+
+{#- Whether a code that is already mapped (e.g. the output of map_code, or a 903 code as staging holds it) has
+    one of `categories` (a name or a list of names) in seeds/code_lists.csv: true, false for any other code
+    (including a code of the list with no category, or a value that is not a code), NULL when the code is
+    NULL. Codes are matched exactly, as category_of does. This is how a rule names the codes it counts: the
+    rule names categories and the codes are in the seed, so a council changes what a rule counts by changing
+    the categories in seeds/code_lists.csv and rerunning `csc build`, not the SQL. -#}
+{% macro in_category(code_list, code, categories) -%}
+    {%- set names = [categories] if categories is string else categories -%}
+    ({{ code }} in (
+        select code_lists.code
+        from {{ ref('code_lists') }} as code_lists
+        where
+            code_lists.code_list = '{{ code_list }}'
+            and code_lists.category in ({% for name in names %}'{{ name }}'{{ ', ' if not loop.last }}{% endfor %})
+    ))
+{%- endmacro %}

@@ -61,14 +61,6 @@
     {{ in_quarantine(table_name, 'blanked', alias, column_name) }}
 {%- endmacro %}
 
-{% macro code_category(code_list, column) -%}
-    (
-        select code_lists.category
-        from {{ ref('code_lists') }} as code_lists
-        where code_lists.code_list = '{{ code_list }}' and upper(code_lists.code) = upper({{ column }})
-    )
-{%- endmacro %}
-
 {#- A person id a script may leave out, derived from the linked record: the landed person wins, else the
     parent's (e.g. the CP plan of a Mosaic CP visit); is_person_id_derived flags the derived rows. -#}
 {% macro person_id_with_derivation(landed_person_id, parent_person_id) -%}

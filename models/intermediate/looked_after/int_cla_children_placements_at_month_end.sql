@@ -2,10 +2,13 @@
     placement and placement count (indicators.md section 3, children looked after):
       - current period of care: the child's period (not a short break) open at D;
       - current placement: the child's placement open at D with the latest start (any type);
-      - placements in the 12 months ending D: distinct placements that are not temporary (T0-T4) with
-        start <= D and (end null or end > the first day of the window, the first day of the month 11 months
-        before D's month);
-      - age at D, for the long-term stability cohort (under 16, in care since D minus 30 months). -#}
+      - placements in the 12 months ending D: distinct placements that are not temporary (is_temporary_placement:
+        category temporary, T0-T4) with start <= D and (end null or end > the first day of the window, the first
+        day of the month 11 months before D's month); a placement with no type is not counted;
+      - age at D, for the long-term stability cohort (under 16, in care since D minus 30 months);
+      - the type of the current placement, by the categories of 903_place in seeds/code_lists.csv:
+        family-based = kinship (U1-U3), foster (U4-U6), adoption (A3-A6) or parents (P1); placed with parents =
+        parents; foster, not kin = foster; residential = residential (K1, K2, K3, R1, R2, R5, S1). -#}
 with
 
 looked_after as (
@@ -29,7 +32,10 @@ periods as (
 
 placements as (
 
-    select * from {{ ref('stg_ssd__cla_placement') }}
+    select
+        *,
+        {{ is_temporary_placement('placement_type_code') }} as is_temporary_placement
+    from {{ ref('stg_ssd__cla_placement') }}
 
 ),
 
@@ -89,7 +95,7 @@ placement_history as (
         ) as current_placement_start_date,
         count(distinct placements.placement_id) filter (
             where
-            placements.placement_type_code not in ('T0', 'T1', 'T2', 'T3', 'T4')
+            not placements.is_temporary_placement
             and placements.placement_start_date <= children.period_end
             and (
                 placements.placement_end_date is null
@@ -153,11 +159,13 @@ final as (
         coalesce(current_placement_start_date <= cast(period_end - interval 24 month as date), false)
             as is_in_placement_24_months_or_more,
         coalesce(
-            current_placement_type_code in ('U1', 'U2', 'U3', 'U4', 'U5', 'U6', 'A3', 'A4', 'A5', 'A6', 'P1'), false
+            {{ in_category('903_place', 'current_placement_type_code', ['kinship', 'foster', 'adoption', 'parents']) }},
+            false
         ) as is_family_based,
-        coalesce(current_placement_type_code = 'P1', false) as is_placed_with_parents,
-        coalesce(current_placement_type_code in ('U4', 'U5', 'U6'), false) as is_foster_non_kin,
-        coalesce(current_placement_type_code in ('K1', 'K2', 'K3', 'R1', 'R2', 'R5', 'S1'), false) as is_residential
+        coalesce({{ in_category('903_place', 'current_placement_type_code', 'parents') }}, false)
+            as is_placed_with_parents,
+        coalesce({{ in_category('903_place', 'current_placement_type_code', 'foster') }}, false) as is_foster_non_kin,
+        coalesce({{ in_category('903_place', 'current_placement_type_code', 'residential') }}, false) as is_residential
     from described
 
 )

@@ -1,7 +1,9 @@
 {#- Each contact with the first referral of the same child dated from the contact date to
     var('contact_referral_window_days') calendar days after it, inclusive, and the working days the
     front door took to decide it. A contact is (contact_id, person_id): Mosaic writes one workflow-step id
-    for a contact about several siblings, so the id alone would merge the siblings' referrals. -#}
+    for a contact about several siblings, so the id alone would merge the siblings' referrals. The decision
+    timeliness cohort is the contacts whose level has the category decision_timeliness in seeds/code_lists.csv
+    (harm, not_sure), and those with no level recorded. -#}
 with
 
 contacts as (
@@ -56,7 +58,8 @@ final as (
         timed.contact_level,
         timed.decision_date,
         timed.decision_working_days,
-        coalesce(timed.contact_level in ('harm', 'not_sure'), true) as is_decision_timeliness_cohort,
+        coalesce({{ in_category('contact_level', 'timed.contact_level', 'decision_timeliness') }}, true)
+            as is_decision_timeliness_cohort,
         coalesce(timed.decision_working_days <= 1, false) as is_decided_within_1_working_day,
         referrals_in_window.linked_referral_id,
         referrals_in_window.linked_referral_date,
