@@ -66,9 +66,13 @@ by_locality as (
         coalesce(members.locality_name, 'Unknown') as locality_name,
         count(*) filter (where members.is_in_numerator) as numerator_count,
         count(*) filter (where members.is_in_denominator) as denominator_count,
-        sum(members.numerator_amount) filter (where members.is_in_numerator) as numerator_sum,
+        -- amounts and weights are summed as decimals: a double sum depends on the order DuckDB's threads add
+        -- the rows in (FTE weights differed in the 14th digit between two builds of the same landing)
+        sum(cast(members.numerator_amount as decimal(38, 10))) filter (where members.is_in_numerator) as numerator_sum,
         max(members.numerator_amount) filter (where members.is_in_numerator) as numerator_max,
-        sum(members.denominator_weight) filter (where members.is_in_denominator) as denominator_sum
+        sum(cast(members.denominator_weight as decimal(38, 10))) filter (
+            where members.is_in_denominator
+        ) as denominator_sum
     from members
     group by members.la_code, members.indicator_id, members.period_end, coalesce(members.locality_name, 'Unknown')
 
