@@ -1,4 +1,4 @@
-{#- Shared rules of indicators.md section 1. -#}
+{#- Shared rules of docs/indicators.md section 1. -#}
 
 {#- open at date D: start_date <= D and (end_date is null or end_date > D). -#}
 {% macro is_open_at(start_date, end_date, at_date) -%}
@@ -43,20 +43,20 @@
     where ({{ where }}) and {{ event_date }} is not null
 {%- endmacro %}
 
-{#- "in the last N <unit>" ending D (indicators.md section 1, month offsets): (D minus N) < date <= D, with
+{#- "in the last N <unit>" ending D (docs/indicators.md section 1.3): (D minus N) < date <= D, with
     DuckDB's month arithmetic (clamped to the month's last day). `span` is an interval literal body, e.g.
     '42 day', '6 month', '12 month'. -#}
 {% macro is_within_last(event_date, at_date, span) -%}
     ({{ event_date }} > cast({{ at_date }} - interval {{ span }} as date) and {{ event_date }} <= {{ at_date }})
 {%- endmacro %}
 
-{#- A temporary placement is not counted as a placement (indicators.md section 3): its 903 placement type
+{#- A temporary placement is not counted as a placement (docs/indicators.md section 3.8): its 903 placement type
     has the category temporary in seeds/code_lists.csv (T0-T4). NULL when the type is NULL. -#}
 {% macro is_temporary_placement(placement_type_code) -%}
     {{ in_category('903_place', placement_type_code, 'temporary') }}
 {%- endmacro %}
 
-{#- The legal status in force at a date for each row of `relation` (indicators.md section 1): the child's
+{#- The legal status in force at a date for each row of `relation` (docs/indicators.md section 1.12): the child's
     ssd_legal_status record with start <= date and (end null or end > date); the latest-starting one when
     records overlap. Returns `keys` with legal_status_code and is_short_break (V3/V4). -#}
 {% macro legal_status_in_force(relation, keys, at_date) -%}
@@ -80,7 +80,7 @@
     group by {% for key in keys %}{{ relation }}.{{ key }}{% if not loop.last %}, {% endif %}{% endfor %}
 {%- endmacro %}
 
-{#- An indicator's value from its numerator and denominator (indicators.md section 1): a count is its
+{#- An indicator's value from its numerator and denominator (docs/indicators.md sections 1.7 and 1.10): a count is its
     numerator; a rate is numerator x multiplier x 10,000 / population; a percentage 100 x n / d; an average
     n / d. An empty denominator gives NULL, never 0. -#}
 {% macro indicator_value(indicator_type, numerator, denominator, rate_multiplier) -%}

@@ -1,5 +1,5 @@
 {#- Performance-report rules: reading printed tolerances, RAG and direction of travel
-    (indicator_catalogue.md 3.1 and 3.2). -#}
+    (docs/performance_report.md sections 2 and 3). -#}
 
 {% macro first_number(column) -%}
     try_cast(regexp_extract({{ column }}, '([0-9]+(\.[0-9]+)?)', 1) as double)

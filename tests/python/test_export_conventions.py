@@ -1,4 +1,4 @@
-"""What real SSD exports write, as the landing gate must read it (ssd_real_extracts.md §2 and §4):
+"""What real SSD exports write, as the landing gate must read it (docs/real_extracts.md):
 NULL literals, NUL bytes, placeholder dates, datetimes with fractional seconds, headerless and
 broken CSV, renamed columns of older releases, legacy ids, free text inside JSON, files of
 tables the warehouse does not read, and plausible records that break an order rule."""

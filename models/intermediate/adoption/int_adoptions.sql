@@ -1,6 +1,6 @@
-{#- Children adopted (indicators.md section 3, adoption): periods of care (not short breaks) that ended with
+{#- Children adopted (docs/indicators.md section 3.10): periods of care (not short breaks) that ended with
     E11 or E12, with the child's ssd_permanence record (the row with the highest id when a child has more
-    than one) and the national timeliness measures (data_standards.md section 5):
+    than one) and the national timeliness measures (docs/data_standards.md section 4):
       - A10: days from entering care (the period's start) to moving in with the adoptive family
         (perm_placed_for_adoption_date) or, when the foster carers adopt (perm_adopted_by_carer_flag), to
         the start of the foster placement (perm_placed_foster_carer_date); null when that date is missing;

@@ -1,4 +1,4 @@
-{#- Care-leaver status at each month end (indicators.md section 3, care leavers): the status at D is the
+{#- Care-leaver status at each month end (docs/indicators.md section 3.9): the status at D is the
     child's ssd_care_leavers row with as_at_date = D (the extract date when the council lands one current row);
     care leavers are rows whose eligibility has the category care_leaver in seeds/code_lists.csv (relevant,
     former_relevant; not eligible, qualifying or no_current_eligibility, nor an unmapped value). One row per

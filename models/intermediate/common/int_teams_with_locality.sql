@@ -1,4 +1,4 @@
-{#- Every team of a council with the locality that reports it (indicators.md section 1, breakdowns): the
+{#- Every team of a council with the locality that reports it (docs/indicators.md section 1.9): the
     team's parent in ssd_department, or the team itself at the top level. A council whose department
     hierarchy is not a locality (SystemC writes dept_team_parent_id = the team's own department id and
     dept_team_parent_name = a department type) supplies seeds/team_localities.csv: where the seed has rows for

@@ -1,4 +1,4 @@
-{#- The member rules of the early help indicators (indicators.md section 3). -#}
+{#- The member rules of the early help indicators (docs/indicators.md section 3.11). -#}
 with
 
 episodes as (select * from {{ ref('int_early_help_episodes_with_history') }}),

@@ -1,4 +1,4 @@
-{#- The member rules of the safeguarding indicators (indicators.md section 3: front door, referrals,
+{#- The member rules of the safeguarding indicators (docs/indicators.md sections 3.1 to 3.7: front door, referrals,
     assessments, section 47 enquiries, initial conferences, child protection plans, children in need).
     Each rule lists the records (or children) in an indicator's cohort with the date its window applies
     to and whether each is in the numerator; the seed `indicators` maps indicator ids to rules, and

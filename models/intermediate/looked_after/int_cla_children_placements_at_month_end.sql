@@ -1,5 +1,5 @@
 {#- Children looked after at each month end D (CLA_N_SNAP) with their current period of care, current
-    placement and placement count (indicators.md section 3, children looked after):
+    placement and placement count (docs/indicators.md section 3.8):
       - current period of care: the child's period (not a short break) open at D;
       - current placement: the child's placement open at D with the latest start (any type);
       - placements in the 12 months ending D: distinct placements that are not temporary (is_temporary_placement:

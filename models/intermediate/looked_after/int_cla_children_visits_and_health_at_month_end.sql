@@ -1,5 +1,5 @@
 {#- Children looked after at each month end D (CLA_N_SNAP) with their latest visit at which they were seen
-    and their latest health and dental checks on or before D (indicators.md section 3):
+    and their latest health and dental checks on or before D (docs/indicators.md section 3.8):
       - visit cohort: current period of care started at least 42 days before D; visited in time when seen at
         a visit in the last 42 days (D - 42 < visit <= D);
       - health cohort: current period of care started on or before D minus 12 months; a check in time is one

@@ -1,4 +1,4 @@
-{#- Periods of care (indicators.md section 3, children looked after): a run of a child's ssd_cla_episodes
+{#- Periods of care (docs/indicators.md section 3.8): a run of a child's ssd_cla_episodes
     where each episode that ends with reason X1 continues into the next one starting the same day. A period
     starts on its first episode's start date and ends on its last episode's end date with that episode's
     reason (open while the last episode is open). A period whose legal status in force at its start date is

@@ -1,4 +1,4 @@
-{#- Professionals' caseloads at each council month end D (indicators.md section 3, workforce): an
+{#- Professionals' caseloads at each council month end D (docs/indicators.md section 3.12): an
     involvement open at D (start <= D and (end null or end > D)) links a professional to a child; the
     caseload is the number of distinct children of the professional's open involvements. Only social-work
     involvements count: those whose role (invo_professional_role_id, mapped to the involvement_role code list)

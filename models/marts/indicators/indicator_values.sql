@@ -1,6 +1,6 @@
 {#- Every indicator, every month, per council (breakdown 'all') and per locality (breakdown 'locality'
     for indicators whose records carry a team), aggregated from indicator_members by the indicator's type
-    (indicators.md sections 1 and 2):
+    (docs/indicators.md sections 1 and 2):
       count       numerator = members (or the largest amount, numerator_aggregation 'max'); denominator NULL
       percentage  numerator = members in the numerator, denominator = members; value = 100 x n / d
       rate        numerator = members, denominator = 0-17 population in force at period_end;

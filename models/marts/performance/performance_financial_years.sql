@@ -1,7 +1,7 @@
 {#- Financial-year outturns: one row per council, indicator and complete financial year (all twelve
     months from April to March in the extract). Activity (IM) measures take the year's total or rate,
-    everything else its March position (indicator_catalogue.md 3.3: "March position for snapshots, FY totals
-    for counts"). -#}
+    everything else its March position (docs/performance_report.md section 4: snapshots
+    take the March figure, counts the year's total). -#}
 with
 
 performance_months as (

@@ -1,7 +1,7 @@
 {#- The monthly performance summary: per council, indicator and month, the month and the two before, the
     year to date, the outturns of the five financial years before this one, the target and tolerances in
-    force, RAG, direction of travel, and the latest published benchmarks (the layout of the monthly report
-    in seed 001). Council level; localities are in indicator_values. -#}
+    force, RAG, direction of travel, and the latest published benchmarks (the layout of Rotherham's monthly
+    report, docs/performance_report.md section 8.1). Council level; localities are in indicator_values. -#}
 with
 
 rag_and_dot as (

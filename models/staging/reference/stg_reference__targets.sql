@@ -1,4 +1,4 @@
-{#- Targets and tolerances with their printed notation parsed into numbers (indicator_catalogue.md 3.2).
+{#- Targets and tolerances with their printed notation parsed into numbers (docs/performance_report.md section 2).
     direction: 'high' when the green cell reads "95%+" or "85%>", 'low' when it reads "23%<"; a bare number
     takes the council's polarity (or the indicator's). A target on an info indicator gives it the notation's
     direction as the council's polarity (for the direction of travel). bands: red_threshold is the number in the red cell

@@ -1,8 +1,8 @@
 """Council profiles: volumes and conversion rates that shape each simulated council.
 
 The two demo councils are calibrated to the county (Norfolk, 000) and metropolitan borough
-(Rotherham, 001) of indicator_catalogue.md section 4; other councils take the Eastern region
-tartan-rug rates (section 4.4) where published, and otherwise a seeded variation of regional rates.
+(Rotherham, 001) of docs/generator.md section 2; other councils take the Eastern region
+tartan-rug rates (docs/generator.md section 2.2) where published, and otherwise a seeded variation of regional rates.
 Rates are per 10,000 children aged 0-17 per year unless named otherwise.
 
 Every probability and rate the journeys (csc.generate.journeys) draw with is a Profile field, so calibration

@@ -8,7 +8,7 @@ tests check the warehouse maps what real systems write:
   `ssd_care_leavers.yml` (903 OC3 ACCOM / ACTIV, eligibility, suitability), `ssd_cla_reviews.yml` (903
   REVIEW_CODE PN0-PN7), `ssd_cp_plans.yml` ("Multiple: [List of relevant categories]");
 - the extract scripts' own literals, cited where used;
-- `/work/shared/spec/data_standards.md` section 3.1 (CIN census category-of-abuse codes).
+- `docs/data_standards.md` section 3.1 (CIN census category-of-abuse codes).
 
 The capitalisation is the source's. A Liquidlogic `_DESC` lookup is the council's configured description of
 the code; the 903 guidance wording is the closest public source of what it holds.
@@ -162,7 +162,8 @@ CP_MULTIPLE_LISTS = (
     "Neglect, Sexual Abuse",
     "Physical Abuse, Sexual Abuse",
 )
-# CIN census category-of-abuse codes (data_standards.md 3.1), as Mosaic writes them (CIN_ABUSE_CATEGORY_CODE, 'MUL')
+# CIN census category-of-abuse codes (docs/data_standards.md 3.1), as Mosaic writes them
+# (CIN_ABUSE_CATEGORY_CODE, 'MUL')
 CP_CATEGORY_CIN = {
     "Neglect": "NEG",
     "Emotional Abuse": "EMO",

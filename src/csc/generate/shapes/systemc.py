@@ -25,7 +25,7 @@ from csc.generate.shapes.model import Shape, shape_tables
 SCRIPT_145 = "deployment_extracts/systemc/live/ssd_deployment_individual_files/systemc_sqlserver_v1.4.5_1_20260708.sql"
 SCRIPT_124 = "deployment_extracts_la_release/340_knowsley_systemc_sqlserver_v1.2.4_1.sql"
 
-# CIN ReferralSource codes (data_standards.md 3.1) -> a DIM_LOOKUP_CONT_SORC_ID: SystemC writes the lookup's
+# CIN ReferralSource codes (docs/data_standards.md 3.1) -> a DIM_LOOKUP_CONT_SORC_ID: SystemC writes the lookup's
 # surrogate id into *_source_code (v1.4.5 lines 1691, 2088), not the code. The ids are invented.
 REFERRAL_SOURCES = ("1A", "1B", "1C", "1D", "2A", "2B", "3A", "3B", "3C", "3D", "3E", "3F", "4", "5A", "5B", "5C",
                     "5D", "6", "7", "8", "9", "10")  # fmt: skip
