@@ -8,7 +8,7 @@ building the same landing before and after it and running
 Every table of the `marts` schema present in both files is compared row for row with EXCEPT ALL in both
 directions (on the columns they share; a column or table present in only one file is listed). The published
 figures (`indicator_values` and the `performance_*` tables) must match exactly: any difference there, or one
-of them missing, exits 1. Report folders are compared file by file: HTML text with the build time masked,
+of them missing, exits 1. Report folders are compared file by file: HTML text with the build time and durations masked,
 Excel workbooks cell by cell.
 """
 
@@ -24,7 +24,9 @@ from pathlib import Path
 import duckdb
 
 FIGURE_TABLES = re.compile(r"^(indicator_values|performance_.*)$")
-VOLATILE = re.compile(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?(\.\d+)?|\d{2} [A-Z][a-z]+ \d{4} \d{2}:\d{2}")
+VOLATILE = re.compile(
+    r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?(\.\d+)?|\d{2} [A-Z][a-z]+ \d{4} \d{2}:\d{2}|in \d+\.\d+ s\b"
+)
 
 
 @dataclass(frozen=True)
