@@ -1,4 +1,4 @@
-"""`csc build`: landing gate -> dbt build -> publish, into a new database file.
+"""`csc build`: landing gate -> dbt build -> audit tables, and their tests -> publish, into a new database file.
 
 The published warehouse (CSC_WAREHOUSE) is replaced by an atomic rename only when the gate, the
 build and every error-severity test passed. An analyst with the old file open keeps reading the
@@ -106,11 +106,30 @@ def build(
         for r in results.get("results", []):
             counts[r["status"]] = counts.get(r["status"], 0) + 1
         _write_build_info(building, landing, gate, results, dbt_seconds)
+        _test_audit_tables(building, console)
         os.replace(building, warehouse)  # atomic on one file system
     except BaseException:
         _remove(building)
         raise
     return BuildResult(warehouse, gate, dbt_seconds, time.perf_counter() - started, counts)
+
+
+def _test_audit_tables(db: Path, console: Console) -> None:
+    """The audit tables are written after `dbt build` (dbt_results is its outcome), so the build's default selector
+    (selectors.yml) leaves their tests out: run them now, on the file about to be published. A failed test raises
+    BuildFailure, and the published warehouse stays as it was. Their results are then added to audit.dbt_results."""
+    results = run_dbt(["test", "--select", "source:audit"], db, console, title="dbt test (audit tables)")
+    rows = [
+        [r["unique_id"], r["status"], r.get("execution_time"), (r.get("message") or "")[:500], r.get("failures")]
+        for r in results.get("results", [])
+    ]
+    if rows:
+        con = duckdb.connect(str(db))
+        try:
+            con.executemany("insert into audit.dbt_results values (?, ?, ?, ?, ?)", rows)
+            con.execute("checkpoint")
+        finally:
+            con.close()
 
 
 def published_councils(warehouse: Path) -> dict[str, str]:

@@ -1,4 +1,4 @@
-{#- WD(a, b) on the real calendar (dim_date over the bank_holidays seed): weekends, Christmas,
+{#- WD(a, b) on the real calendar (int_calendar_days over the bank_holidays seed): weekends, Christmas,
     Easter and one-off bank holidays are not working days; the same day is 0. -#}
 
 with

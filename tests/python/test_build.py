@@ -36,6 +36,9 @@ def test_build_publishes_a_tested_warehouse(built):
     info = con.execute("select councils from audit.build_info").fetchone()[0]
     assert info == "E08000018,E10000020"
     assert con.execute("select count(*) from audit.dbt_results where status in ('fail', 'error')").fetchone()[0] == 0
+    # the audit tables' own tests ran after they were written, before the publish (selectors.yml, build.py)
+    audit_tests = "select count(*) from audit.dbt_results where unique_id like 'test.csc_warehouse.source_%_audit_%'"
+    assert con.execute(audit_tests).fetchone()[0] > 10
     assert con.execute("select count(*) from marts.dim_date where date_day = date '2020-12-29'").fetchone()[0] == 1
 
 
@@ -93,6 +96,25 @@ def test_failed_dbt_build_leaves_the_published_warehouse_unchanged(built, landin
     monkeypatch.setattr(csc.build, "run_dbt", failing_dbt)
     with pytest.raises(BuildFailure):
         build(landing, published, tmp_path / "reports", console=QUIET)
+    assert digest(published) == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix in (".duckdb", ".wal")) == ["csc.duckdb"]
+
+
+def test_a_failed_audit_table_test_leaves_the_published_warehouse_unchanged(built, landing, tmp_path, monkeypatch):
+    published, before = _published_copy(built, tmp_path)
+    write_build_info = csc.build._write_build_info
+
+    def write_a_blocking_finding(db, *args):
+        write_build_info(db, *args)
+        with duckdb.connect(str(db)) as con:
+            con.execute(
+                "insert into audit.landing_gate_issues (la_code, severity, rule) values ('E10000020', 'blocking', 'x')"
+            )
+
+    monkeypatch.setattr(csc.build, "_write_build_info", write_a_blocking_finding)
+    with pytest.raises(BuildFailure) as info:
+        build(landing, published, tmp_path / "reports", console=QUIET)
+    assert "accepted_values_audit_landing_gate_issues_severity" in str(info.value)
     assert digest(published) == before
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix in (".duckdb", ".wal")) == ["csc.duckdb"]
 

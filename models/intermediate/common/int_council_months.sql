@@ -5,13 +5,13 @@ with
 
 manifests as (
 
-    select * from {{ source('landing', 'manifests') }}
+    select * from {{ ref('stg_landing__manifests') }}
 
 ),
 
 month_ends as (
 
-    select * from {{ ref('dim_date') }}
+    select * from {{ ref('int_calendar_days') }}
     where is_month_end
 
 ),

@@ -21,7 +21,7 @@ with
 
 manifests as (
 
-    select * from {{ source('landing', 'manifests') }}
+    select * from {{ ref('stg_landing__manifests') }}
 
 ),
 
@@ -33,13 +33,13 @@ indicators as (
 
 landed_files as (
 
-    select * from {{ source('landing', 'landed_files') }}
+    select * from {{ ref('stg_landing__landed_files') }}
 
 ),
 
 landed_columns as (
 
-    select * from {{ source('landing', 'landed_columns') }}
+    select * from {{ ref('stg_landing__landed_columns') }}
 
 ),
 

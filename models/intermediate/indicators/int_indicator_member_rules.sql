@@ -1,5 +1,3 @@
-{{ config(materialized="view") }}
-
 {#- Every member rule of every indicator area, in one relation (each area keeps its rules in its own
     model; add an area by adding it to this union). -#}
 with

@@ -14,7 +14,7 @@ indicators as (
 
 manifests as (
 
-    select * from {{ source('landing', 'manifests') }}
+    select * from {{ ref('stg_landing__manifests') }}
 
 ),
 

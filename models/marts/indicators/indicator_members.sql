@@ -1,5 +1,3 @@
-{{ config(materialized="view") }}
-
 {#- Who makes up each figure: one row per council, indicator, month and counted record (or child). The
     member rules give each record the date its window applies to; this model applies the indicator's time
     basis (indicators.md section 1) against the council's month-end spine:

@@ -22,7 +22,11 @@ final as (
         days_since_previous_referral,
         is_rereferral_within_365_days,
         assessment_count,
-        has_assessment
+        has_assessment,
+        close_date as episode_end_date,
+        close_reason,
+        not is_referral_nfa as is_counted_as_in_need,
+        close_date - referral_date as episode_days
     from referrals
 
 )
