@@ -1,5 +1,5 @@
 {#- WD(a, b): the number of days d with a < d <= b that are Monday-Friday and not an England and
-    Wales bank holiday (indicators.md section 1). int_calendar_days carries a cumulative working-day index,
+    Wales bank holiday (docs/indicators.md section 1.5). int_calendar_days carries a cumulative working-day index,
     so WD is a subtraction; the same day gives 0, and b before a gives a negative number. -#}
 {% macro working_days(start_date, end_date) -%}
     (

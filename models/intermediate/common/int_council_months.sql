@@ -1,6 +1,6 @@
 {#- The month-end spine: one row per council and reporting month, from the month of the manifest's
-    period_start to the last month whose period_end is on or before the extract date (indicators.md
-    section 1), with the window bounds every indicator uses and the 0-17 population in force. -#}
+    period_start to the last month whose period_end is on or before the extract date (docs/indicators.md
+    section 1.1), with the window bounds every indicator uses and the 0-17 population in force. -#}
 with
 
 manifests as (

@@ -1,6 +1,6 @@
 {#- Who makes up each figure: one row per council, indicator, month and counted record (or child). The
     member rules give each record the date its window applies to; this model applies the indicator's time
-    basis (indicators.md section 1) against the council's month-end spine:
+    basis (docs/indicators.md section 1.2) against the council's month-end spine:
       IM    the date falls within the month;
       R12   the date falls within the 12 calendar months ending with the period month;
       YTD   the date falls between 1 April of the financial year containing period_end and period_end;
