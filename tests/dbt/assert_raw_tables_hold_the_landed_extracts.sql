@@ -1,11 +1,7 @@
 {#- Every SSD table in raw (source ssd, loaded by the landing gate) holds exactly the rows landed for each council
     (raw.landed_files), each row numbered once within its council's file and carrying the extract date of the
     council's manifest: what staging reads is what the gate recorded. -#}
-{%- set tables = ['person', 'department', 'contacts', 'cin_episodes', 'cin_assessments', 's47_enquiry',
-    'initial_cp_conference', 'cp_plans', 'cla_episodes', 'legal_status', 'cla_placement', 'care_leavers',
-    'cin_plans', 'cp_reviews', 'cp_visits', 'cla_reviews', 'cla_visits', 'cla_health', 'permanence',
-    'early_help_episodes', 'professionals', 'involvements', 'missing', 'immigration_status', 'cin_visits',
-    'sdq_scores', 'assessment_factors', 'disability', 'pre_proceedings'] %}
+{%- set tables = ssd_table_names() %}
 
 with
 

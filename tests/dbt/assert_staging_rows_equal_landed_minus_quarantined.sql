@@ -1,10 +1,6 @@
 {#- Staging holds exactly the landed rows less the rows the landing gate rejected, per council
     and table: nothing is dropped silently. -#}
-{%- set tables = ['person', 'department', 'contacts', 'cin_episodes', 'cin_assessments', 's47_enquiry',
-    'initial_cp_conference', 'cp_plans', 'cla_episodes', 'legal_status', 'cla_placement', 'care_leavers',
-    'cin_plans', 'cp_reviews', 'cp_visits', 'cla_reviews', 'cla_visits', 'cla_health', 'permanence',
-    'early_help_episodes', 'professionals', 'involvements', 'missing', 'immigration_status', 'cin_visits',
-    'sdq_scores', 'assessment_factors', 'disability', 'pre_proceedings'] %}
+{%- set tables = ssd_table_names() %}
 
 with
 
