@@ -1,5 +1,5 @@
-{#- The member rules of the adoption and workforce indicators (docs/indicators.md sections 3.10 and 3.12). Averages carry
-    their amounts: A10 and A2 days per child adopted; caseloads per professional, weighted by FTE (a
+{#- The member rules of the adoption and workforce indicators (docs/indicators.md sections 3.10 and 3.12).
+    Averages carry their amounts: A10 and A2 days per child adopted; caseloads per professional, weighted by FTE (a
     missing FTE counts as 1). -#}
 with
 

@@ -1,5 +1,5 @@
-{#- The member rules of the looked-after and care-leaver indicators (docs/indicators.md sections 3.8 and 3.9). Short-break
-    periods (legal status V3/V4 in force at the period start) are left out of start, end and outcome rules,
+{#- The member rules of the looked-after and care-leaver indicators (docs/indicators.md sections 3.8 and 3.9).
+    Short-break periods (legal status V3/V4 in force at the period start) are left out of start, end and outcome rules,
     and children on a short break at D are already left out of the snapshot. -#}
 with
 
