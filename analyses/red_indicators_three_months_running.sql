@@ -1,6 +1,7 @@
 -- Norfolk's exception-reporting test (docs/performance_report.md section 8.3): indicators of one council
 -- rated red in each of the last three months, or worse than the month before three months in a row, with
--- the target and the latest benchmark. Set the council and month with dbt compile --vars '{la_code: E08000018, period_end: 2020-12-31}'.
+-- the target and the latest benchmark. Set the council and month with
+-- dbt compile --vars '{la_code: E08000018, period_end: 2020-12-31}'.
 with
 
 summary as (

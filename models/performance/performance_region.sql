@@ -1,6 +1,6 @@
 {#- The regional comparison (the regional benchmarking table, docs/performance_report.md section 6): per
-    indicator and month, the region made of every council in the warehouse: numerators and denominators added up and the value computed as for
-    one council (percentages, rates and averages from the totals, the largest value for a maximum), how
+    indicator and month, the region made of every council in the warehouse: numerators and denominators added
+    up and the value computed as for one council (percentages, rates and averages from the totals, the largest value for a maximum), how
     many councils report it, and the best and worst council by the indicator's polarity (none for info
     measures). -#}
 with
