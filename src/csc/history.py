@@ -109,9 +109,7 @@ def merge_extracts(con: duckdb.DuckDBPyConnection, extracts: Sequence[tuple[str,
     version of a record that is gone or different is closed at this extract date; a new or changed record opens
     a version from it. An extract already merged (its date is not after the council's newest in the history)
     changes nothing: the history only moves forward."""
-    newest = dict(
-        con.execute(f"select la_code, max(extract_date) from {SCHEMA}.extracts group by la_code").fetchall()
-    )
+    newest = dict(con.execute(f"select la_code, max(extract_date) from {SCHEMA}.extracts group by la_code").fetchall())
     todo = [(la, d) for la, d in extracts if newest.get(la) is None or d > newest[la]]
     if not todo:
         return []
