@@ -2,7 +2,7 @@
 
 A per-council refresh merges newly built councils into the published warehouse, so it is only correct when the
 published warehouse was built by the same code, models, macros, seeds and tool versions: otherwise every council
-is rebuilt (docs/architecture.md section 9).
+is rebuilt (docs/architecture.md section 5).
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ rejected never enter the history; values it blanked are NULL. `history.extracts`
 
 The history is data, not code: each build copies the rows of the councils it rebuilds from the previous
 warehouse (`carry_history`) and merges their newly gated extracts into it (`merge_extracts`), in extract-date
-order. The rule is in docs/architecture.md section 9.
+order. The rule is in docs/architecture.md section 5.
 """
 
 from __future__ import annotations
