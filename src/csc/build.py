@@ -231,8 +231,8 @@ class _Run:
                 t0 = time.perf_counter()
                 # unit tests depend only on the project, which an incremental build shares with the published
                 # warehouse that passed them (csc.fingerprint): a merge step runs the data tests only
-                skip = ["--exclude", "resource_type:unit_test"] if step.merge else []
-                self.results = run_dbt(["build", *skip], scratch, self.console)
+                selection = ["--selector", "council_step"] if step.merge else []
+                self.results = run_dbt(["build", *selection], scratch, self.console)
                 self.dbt_seconds += time.perf_counter() - t0
             _write_gate_findings(scratch, self.gate)
         if not step.merge:

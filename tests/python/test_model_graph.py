@@ -29,10 +29,6 @@ from csc.config import PROJECT_DIR
 LAYERS = ("staging", "intermediate", "marts", "performance")
 WAREHOUSE_SCHEMAS = ("raw", "audit", "staging", "intermediate", "marts", "reference")
 PUBLISHED_LAYERS = ("marts", "performance")
-# Relations src/csc/report/data.py reads, when they exist, before the models or sources that build them land
-# (issue 12: revisions and held-back extracts). TODO(issue 12): once they land, name them in the performance_report
-# exposure and empty this set; the test below fails until then.
-PENDING_RELATIONS = {"marts.indicator_value_vintages", "marts.indicator_restatements", "audit.council_extracts"}
 
 
 @pytest.fixture(scope="module")
@@ -126,6 +122,4 @@ def test_the_report_exposure_reads_published_relations_and_names_them_all(manife
     source = (PROJECT_DIR / "src" / "csc" / "report" / "data.py").read_text()
     read = set(re.findall(r"\b((?:marts|raw|audit)\.[a-z_]+)\b", source))
     read |= {f"{schema}.{table}" for schema, table in re.findall(r'_table_exists\(con, "(\w+)", "(\w+)"\)', source)}
-    assert read and read <= declared | PENDING_RELATIONS, sorted(read - declared)
-    landed = {_relation(n) for n in nodes.values() if n["resource_type"] in ("model", "source")} & PENDING_RELATIONS
-    assert landed == set(), "now in the graph: name them in the performance_report exposure, drop from PENDING"
+    assert read and read <= declared, sorted(read - declared)

@@ -50,11 +50,13 @@ def sequence(small_landing, tmp_path_factory):
     warehouse = root / "warehouse" / "csc.duckdb"
     reports = root / "reports"
     march = build(landing, warehouse, reports, console=QUIET)
-    march_copy = root / "march.duckdb"
+    march_copy = root / "march" / "csc.duckdb"  # the file name is the catalog dbt's views name
+    march_copy.parent.mkdir()
     shutil.copy(warehouse, march_copy)
     land_next_month(landing, NORFOLK)
     april = build(landing, warehouse, reports, console=QUIET)
-    april_copy = root / "april.duckdb"
+    april_copy = root / "april" / "csc.duckdb"
+    april_copy.parent.mkdir()
     shutil.copy(warehouse, april_copy)
     fresh = root / "fresh" / "csc.duckdb"
     rebuilt = build(landing, fresh, reports, console=QUIET)

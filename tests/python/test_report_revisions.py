@@ -1,10 +1,13 @@
 """The report's figures revised since first published, its markers on revised months, and the extract a
 council's figures come from (issue 12, parts 2 and 3; docs/performance_report.md section 9).
 
-The warehouse relations the report reads for this (marts.indicator_value_vintages, marts.indicator_restatements,
-audit.council_extracts) are added to a copy of a built warehouse by `add_revision_relations`, until the models
-that build them land; then that one function goes and the tests read the real build (with its own revisions
-chosen by the test instead of crafted here).
+The relations the report reads for this (marts.indicator_value_vintages, marts.indicator_restatements,
+audit.council_extracts) are built by `csc build`; `add_revision_relations` gives a copy of a built warehouse an
+earlier extract whose figures differ in three chosen places (so that the report's edge cases, a suppressed small
+count among them, are there to test), as a build that had published that extract first would: the earlier
+vintage in indicator_value_vintages, first_value / first_extract_date in indicator_values, the council's
+tolerance in the seed. The real view indicator_restatements then lists them. tests/python/test_refresh.py
+checks that real builds produce these relations from real extracts.
 """
 
 from __future__ import annotations
@@ -46,11 +49,9 @@ class Crafted:
 
 
 def add_revision_relations(path: Path) -> dict[str, Crafted]:
-    """FIXTURE, to delete once the lead's models land: the relations issue 12 adds, on a built warehouse.
-
-    Vintages: the current extract holds indicator_values; an earlier extract (28 Feb 2021) holds the months up to
-    January 2021 with the same figures except three crafted ones. Restatements: the figures whose first and
-    current vintages differ by more than TOLERANCE. Norfolk's newer extract was held back; Peterborough's first
+    """An earlier extract on a built warehouse (module docstring): it (28 Feb 2021) held the months up to
+    January 2021 with the same figures except three crafted ones, so the restatements are the figures whose first
+    and current values differ by more than TOLERANCE. Norfolk's newer extract was held back; Peterborough's first
     extract was blocked."""
     con = duckdb.connect(str(path))
     try:
@@ -83,11 +84,7 @@ def add_revision_relations(path: Path) -> dict[str, Crafted]:
             "locality": (loc, loc[4] * 3, None),
         }
         con.execute(
-            f"""create table marts.indicator_value_vintages as
-                select la_code, indicator_id, period_end, breakdown, breakdown_value,
-                       date '{EXTRACT}' as extract_date, numerator, denominator, value
-                from marts.indicator_values
-                union all
+            f"""insert into marts.indicator_value_vintages
                 select la_code, indicator_id, period_end, breakdown, breakdown_value,
                        date '{EARLIER}', numerator, denominator, value
                 from marts.indicator_values where period_end < date_trunc('month', date '{EARLIER}')"""
@@ -104,26 +101,17 @@ def add_revision_relations(path: Path) -> dict[str, Crafted]:
             )
             kind = "percentage" if name == "percentage" else "count"
             out[name] = Crafted(ind, month, breakdown, value_of_breakdown, kind, first, value)
+        # the figure as first published is the earlier extract's (indicator_values' rule), and the council's
+        # tolerance is set in the seed
         con.execute(
-            f"""create view marts.indicator_restatements as
-                with ranked as (
-                    select *, row_number() over k_first as n_first, row_number() over k_last as n_last
-                    from marts.indicator_value_vintages
-                    window k_first as (partition by la_code, indicator_id, period_end, breakdown, breakdown_value
-                                       order by extract_date),
-                           k_last as (partition by la_code, indicator_id, period_end, breakdown, breakdown_value
-                                      order by extract_date desc))
-                select c.la_code, c.indicator_id, c.period_end, c.breakdown, c.breakdown_value,
-                       f.extract_date as first_extract_date, f.value as first_value, c.extract_date, c.value,
-                       c.value - f.value as change, {TOLERANCE}::double as tolerance
-                from ranked c join ranked f using (la_code, indicator_id, period_end, breakdown, breakdown_value)
-                where c.n_last = 1 and f.n_first = 1
-                  and (abs(c.value - f.value) > {TOLERANCE} or (c.value is null) <> (f.value is null))"""
+            f"""update marts.indicator_values as v set first_value = e.value, first_extract_date = e.extract_date
+                from marts.indicator_value_vintages as e
+                where e.extract_date = date '{EARLIER}' and e.la_code = v.la_code and e.indicator_id = v.indicator_id
+                  and e.period_end = v.period_end and e.breakdown = v.breakdown
+                  and e.breakdown_value = v.breakdown_value"""
         )
-        con.execute(
-            """create table audit.council_extracts (la_code varchar, la_name varchar, extract_date date,
-               newest_extract_date date, status varchar, reason varchar)"""
-        )
+        con.execute("update reference.restatement_tolerances set tolerance = ?", [TOLERANCE])
+        con.execute("delete from audit.council_extracts")
         con.executemany(
             "insert into audit.council_extracts values (?, ?, ?, ?, ?, ?)",
             [
@@ -146,7 +134,7 @@ def monkeypatch_module():
 
 @pytest.fixture(scope="module")
 def built(small_landing, tmp_path_factory, monkeypatch_module) -> Path:
-    """The small extract built into a warehouse (the relations of issue 12 not yet in it)."""
+    """The small extract built into a warehouse."""
     root = tmp_path_factory.mktemp("revisions")
     monkeypatch_module.setenv("CSC_WAREHOUSE", str(root / "csc.duckdb"))
     monkeypatch_module.setenv("CSC_REPORTS", str(root / "reports"))
@@ -164,7 +152,8 @@ class Revised:
 @pytest.fixture(scope="module")
 def revised(built) -> Revised:
     """A copy of the warehouse with the relations added, and both councils' internal and published reports."""
-    warehouse = built.with_name("revised.duckdb")
+    warehouse = built.parent / "revised" / "csc.duckdb"  # the file name is the catalog dbt's views name
+    warehouse.parent.mkdir()
     shutil.copy(built, warehouse)
     crafted = add_revision_relations(warehouse)
     out = warehouse.parent / "revised-reports"
@@ -338,7 +327,15 @@ def test_a_council_whose_first_extract_was_blocked_gets_the_reason(revised, tmp_
 
 
 def test_a_warehouse_without_vintages_does_not_claim_none_were_revised(built, tmp_path):
-    html = make_report(built, ROTHERHAM, None, tmp_path).html.read_text(encoding="utf-8")
+    """A warehouse published before vintages were kept (as by an earlier release)."""
+    older = tmp_path / "older" / "csc.duckdb"
+    older.parent.mkdir()
+    shutil.copy(built, older)
+    with duckdb.connect(str(older)) as con:
+        con.execute("drop view marts.indicator_restatements")
+        con.execute("drop table marts.indicator_value_vintages")
+        con.execute("drop table audit.council_extracts")
+    html = make_report(older, ROTHERHAM, None, tmp_path).html.read_text(encoding="utf-8")
     section = _text(_section(html, "revisions"))
     assert "does not keep the figures of earlier extracts" in section and "No figure" not in section
     assert "Newest extract landed" not in html

@@ -13,7 +13,7 @@
     (int_indicator_month_coverage: before the first status date of a current-state table such as
     ssd_care_leavers); localities are every locality of ssd_department, plus 'Unknown' for records whose team has
     no locality.
-    Restatements (docs/architecture.md section 9): extract_date is the extract this build's figure comes from;
+    Restatements (docs/architecture.md section 5): extract_date is the extract this build's figure comes from;
     first_value and first_extract_date are the figure as first published, from the earliest earlier extract
     whose figures the warehouse kept (stg_vintages__indicator_values), else this build's own. -#}
 with
