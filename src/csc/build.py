@@ -2,13 +2,14 @@
 
 The published warehouse (CSC_WAREHOUSE) is replaced by an atomic rename only when the gate, the
 build and every error-severity test passed. An analyst with the old file open keeps reading the
-old file; a failed run leaves the published file exactly as it was.
+old file; a failed run leaves the published file exactly as it was. One build of a warehouse runs
+at a time (its lock), a killed build's files are removed by the next, and the published file's
+checksum is recorded and checked (csc.publish, docs/architecture.md section 5).
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
@@ -21,7 +22,20 @@ import duckdb
 from rich.console import Console
 
 from csc.config import DEFAULT_MAX_QUARANTINE_PCT, DEFAULT_MIN_QUARANTINE_ROWS, PROJECT_DIR, dbt_env
+from csc.db import content_hash
 from csc.gate.run import GateResult, run_gate
+from csc.publish import (
+    VerifyResult,
+    building_file,
+    die_with_parent,
+    disk_full_cause,
+    disk_full_message,
+    pause_point,
+    prepare_build,
+    publish,
+    remove_building_files,
+    warehouse_lock,
+)
 from csc.ui import progress as progress_bar
 
 PROGRESS_LINE = re.compile(r"\b(\d+) of (\d+) (OK|PASS|FAIL|ERROR|WARN|SKIP|NO-OP)\b")
@@ -29,6 +43,10 @@ PROGRESS_LINE = re.compile(r"\b(\d+) of (\d+) (OK|PASS|FAIL|ERROR|WARN|SKIP|NO-O
 
 class BuildFailure(Exception):
     """dbt could not build the warehouse or an error-severity test failed."""
+
+
+class DiskFull(BuildFailure):
+    """The build ran out of space (or hit a file-size limit): nothing was published."""
 
 
 @dataclass
@@ -60,6 +78,7 @@ def run_dbt(args: list[str], warehouse: Path, console: Console, title: str = "db
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
+            preexec_fn=die_with_parent,  # a killed build leaves no dbt running
         )
         assert proc.stdout is not None
         for line in proc.stdout:
@@ -88,14 +107,36 @@ def build(
     console: Console | None = None,
     min_quarantine_rows: int = DEFAULT_MIN_QUARANTINE_ROWS,
     retire: tuple[str, ...] = (),
+    wait_seconds: float = 0.0,
 ) -> BuildResult:
     """`retire`: ONS codes of councils that are in the published warehouse and are deliberately left
-    out of this one; any other published council without a readable extract blocks the publish."""
+    out of this one; any other published council without a readable extract blocks the publish.
+    `wait_seconds`: how long to wait for another build of the same warehouse (its lock) before
+    raising csc.publish.WarehouseLocked."""
     console = console or Console()
-    started = time.perf_counter()
     warehouse.parent.mkdir(parents=True, exist_ok=True)
-    building = warehouse.with_name(f".{warehouse.stem}.building-{os.getpid()}.duckdb")
-    _remove(building)
+    with warehouse_lock(warehouse, wait_seconds, console):
+        published = prepare_build(warehouse, console)
+        return _build_locked(
+            landing, warehouse, reports, max_quarantine_pct, console, min_quarantine_rows, retire, published
+        )
+
+
+def _build_locked(
+    landing: Path,
+    warehouse: Path,
+    reports: Path,
+    max_quarantine_pct: float,
+    console: Console,
+    min_quarantine_rows: int,
+    retire: tuple[str, ...],
+    published: VerifyResult,
+) -> BuildResult:
+    """`build`, holding the warehouse's lock. `published`: the published file against its checksum; unless
+    `published.ok`, it was changed or damaged since it was published and must never be used as a base."""
+    started = time.perf_counter()
+    building = building_file(warehouse)
+    remove_building_files(warehouse)  # of a dead build whose pid this process reuses
     try:
         gate = run_gate(landing, building, reports, max_quarantine_pct, console, min_quarantine_rows)
         _check_no_council_lost(warehouse, gate, landing, retire)
@@ -107,9 +148,13 @@ def build(
             counts[r["status"]] = counts.get(r["status"], 0) + 1
         _write_build_info(building, landing, gate, results, dbt_seconds)
         _test_audit_tables(building, console)
-        os.replace(building, warehouse)  # atomic on one file system
-    except BaseException:
-        _remove(building)
+        pause_point("before_publish")
+        publish(building, warehouse)  # atomic rename, checksum recorded
+    except BaseException as exc:
+        remove_building_files(warehouse)
+        cause = disk_full_cause(exc)
+        if cause is not None:
+            raise DiskFull(disk_full_message(warehouse, cause)) from exc
         raise
     return BuildResult(warehouse, gate, dbt_seconds, time.perf_counter() - started, counts)
 
@@ -159,12 +204,6 @@ def _check_no_council_lost(warehouse: Path, gate: GateResult, landing: Path, ret
         )
 
 
-def _remove(path: Path) -> None:
-    for p in (path, path.with_name(path.name + ".wal")):
-        if p.exists():
-            p.unlink()
-
-
 def _write_build_info(db: Path, landing: Path, gate: GateResult, results: dict, dbt_seconds: float) -> None:
     """Record what was built, from what, and how the tests went (schema audit)."""
     con = duckdb.connect(str(db))
@@ -173,7 +212,7 @@ def _write_build_info(db: Path, landing: Path, gate: GateResult, results: dict, 
         con.execute(
             """create or replace table audit.build_info as select
             cast(? as timestamp) as built_at, ? as landing_root, ? as councils, ? as gate_seconds,
-            ? as dbt_seconds, ? as dbt_version""",
+            ? as dbt_seconds, ? as dbt_version, ? as marts_hash""",
             [
                 datetime.now(),
                 str(landing),
@@ -181,6 +220,7 @@ def _write_build_info(db: Path, landing: Path, gate: GateResult, results: dict, 
                 round(gate.seconds, 2),
                 round(dbt_seconds, 2),
                 results.get("metadata", {}).get("dbt_version"),
+                content_hash(con, "marts"),  # the same landing builds the same marts (determinism)
             ],
         )
         rows = [
