@@ -545,8 +545,9 @@ def disk_full_message(warehouse: Path, cause: str) -> str:
     with contextlib.suppress(OSError):
         usage = shutil.disk_usage(folder)
         space = f" ({usage.free / 2**20:,.1f} MB free of {usage.total / 2**20:,.1f} MB)"
+    full = "the disk is full" + (" (or a file reached its size limit)" if "too large" in cause.lower() else "")
     return (
-        f"the disk is full: no space left to write in {folder}{space}: {cause}\n"
+        f"{full}: no space left to write in {folder}{space}: {cause}\n"
         f"Nothing was published: the warehouse {warehouse} was not changed, and this build's temporary files were "
         "removed. Free some space there (a build needs about twice the size of the published warehouse) and "
         "run again."

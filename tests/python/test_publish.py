@@ -11,10 +11,12 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import duckdb
 import pytest
+from helpers import hold_lock, read_until
 
 import csc.publish
 from csc.build import BuildFailure
@@ -42,27 +44,6 @@ from csc.publish import (
     verify_published,
     warehouse_lock,
 )
-
-# Another process: takes the warehouse's lock (waiting up to argv[2] seconds, saying so), prints "locked",
-# and holds it until a line is written to its stdin.
-HOLD_LOCK = """
-import sys
-from pathlib import Path
-from rich.console import Console
-from csc.publish import warehouse_lock
-with warehouse_lock(Path(sys.argv[1]), float(sys.argv[2]), Console(width=500), command="test holder"):
-    print("locked", flush=True)
-    sys.stdin.readline()
-"""
-
-
-def hold_lock(warehouse: Path, wait: float = 0) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, "-c", HOLD_LOCK, str(warehouse), str(wait)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
 
 
 def dead_pid() -> int:
@@ -99,7 +80,7 @@ def holder(warehouse):
     """Another process holding the warehouse's lock until `release` is called."""
     warehouse.parent.mkdir(parents=True, exist_ok=True)
     proc = hold_lock(warehouse)
-    assert proc.stdout is not None and proc.stdout.readline() == "locked\n"
+    read_until(proc, "locked")
 
     def release() -> None:
         assert proc.stdin is not None
@@ -173,6 +154,34 @@ def test_process_alive_edges():
         running.wait()
 
 
+PARENT = """
+import subprocess, sys, time
+from csc.publish import die_with_parent
+child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"],
+                         preexec_fn=die_with_parent if sys.argv[1] == "yes" else None)
+print(child.pid, flush=True)
+time.sleep(120)
+"""
+
+
+@pytest.mark.parametrize("dies", [True, False])
+def test_a_child_started_with_die_with_parent_is_killed_with_its_parent(dies):
+    parent = subprocess.Popen([sys.executable, "-c", PARENT, "yes" if dies else "no"], stdout=subprocess.PIPE)
+    assert parent.stdout is not None
+    child = int(parent.stdout.readline())
+    parent.send_signal(signal.SIGKILL)
+    parent.wait()
+    try:
+        for _ in range(3000):  # a safety net only: the kernel kills it at once
+            if not process_alive(child) or not dies:
+                break
+            time.sleep(0.02)
+        assert process_alive(child) is not dies
+    finally:
+        if process_alive(child):
+            os.kill(child, signal.SIGKILL)
+
+
 # -- the lock ------------------------------------------------------------------------------------------------------
 
 
@@ -199,11 +208,10 @@ def test_a_build_waits_for_the_lock_and_refuses_when_the_wait_is_over(warehouse,
     # a waiting build proceeds once the holder releases the lock
     waiter = hold_lock(warehouse, 600)
     try:
-        assert waiter.stdout is not None
-        waiting = waiter.stdout.readline()
-        assert waiting.startswith("Waiting up to 600 s for the build holding") and f"pid {proc.pid}" in waiting
+        waiting = read_until(waiter, "Waiting up to 600 s for the build holding")
+        assert f"pid {proc.pid}" in waiting
         release()
-        assert waiter.stdout.readline() == "locked\n"
+        assert read_until(waiter, "locked") == "locked\n"
     finally:
         waiter.kill()
         waiter.wait()
