@@ -267,7 +267,8 @@ def warehouse_lock(
         stale = LockHolder.parse(_read(fd))
         me = LockHolder.me(command)
         os.ftruncate(fd, 0)
-        os.pwrite(fd, me.as_json().encode(), 0)
+        with contextlib.suppress(OSError):  # a full disk: the lock holds all the same, without its record
+            os.pwrite(fd, me.as_json().encode(), 0)
         if stale is not None and console is not None:
             console.print(
                 f"[yellow]Stale lock[/] {escape(str(path))}: held by {escape(stale.describe())}, which ended "

@@ -225,6 +225,16 @@ def test_the_lock_of_a_killed_holder_is_free_and_reported_stale(warehouse, holde
         assert lock.stale is not None and lock.stale.pid == proc.pid and lock.stale.command == "test holder"
 
 
+def test_the_lock_holds_without_its_record_when_the_disk_is_full(warehouse, monkeypatch):
+    def full(*args):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "pwrite", full)
+    with warehouse_lock(warehouse, 0), pytest.raises(WarehouseLocked) as info, warehouse_lock(warehouse, 0):
+        pass
+    assert info.value.holder is None and "a process that has not yet recorded itself" in str(info.value)
+
+
 def test_a_lock_file_that_is_not_json_names_an_unknown_holder(warehouse):
     warehouse.parent.mkdir()
     lock_file(warehouse).write_text("garbage")
