@@ -2,13 +2,14 @@
 
 The published warehouse (CSC_WAREHOUSE) is replaced by an atomic rename only when the gate, the
 build and every error-severity test passed. An analyst with the old file open keeps reading the
-old file; a failed run leaves the published file exactly as it was.
+old file; a failed run leaves the published file exactly as it was. One build of a warehouse runs
+at a time (its lock), a killed build's files are removed by the next, and the published file's
+checksum is recorded and checked (csc.publish, docs/architecture.md section 6).
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -23,10 +24,22 @@ from rich.console import Console
 
 from csc import history
 from csc.config import DEFAULT_MAX_QUARANTINE_PCT, DEFAULT_MIN_QUARANTINE_ROWS, PROJECT_DIR, dbt_env
+from csc.db import content_hash
 from csc.fingerprint import project_fingerprint
 from csc.gate.issues import GateFailure, Issue, blocking
 from csc.gate.landing import discover, landed_extract_dates
 from csc.gate.run import GateResult, council_of, run_gate
+from csc.publish import (
+    building_file,
+    die_with_parent,
+    disk_full_cause,
+    disk_full_message,
+    pause_point,
+    prepare_build,
+    publish,
+    remove_building_files,
+    warehouse_lock,
+)
 from csc.refresh.carry import carry_into
 from csc.refresh.council_extracts import HeldBack, summarise, write_council_extracts
 from csc.refresh.merge import merge_councils
@@ -38,6 +51,10 @@ PROGRESS_LINE = re.compile(r"\b(\d+) of (\d+) (OK|PASS|FAIL|ERROR|WARN|SKIP|NO-O
 
 class BuildFailure(Exception):
     """dbt could not build the warehouse or an error-severity test failed."""
+
+
+class DiskFull(BuildFailure):
+    """The build ran out of space (or hit a file-size limit): nothing was published."""
 
 
 # Exit codes of `csc build` and `csc refresh` (1 is every failure: nothing published).
@@ -83,6 +100,7 @@ def run_dbt(args: list[str], warehouse: Path, console: Console, title: str = "db
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
+            preexec_fn=die_with_parent,  # a killed build leaves no dbt running
         )
         assert proc.stdout is not None
         for line in proc.stdout:
@@ -112,21 +130,56 @@ def build(
     min_quarantine_rows: int = DEFAULT_MIN_QUARANTINE_ROWS,
     retire: tuple[str, ...] = (),
     full_refresh: bool = False,
+    wait_seconds: float = 0.0,
 ) -> BuildResult:
     """Gate, build and publish (docs/architecture.md section 5): every landed extract newer than the published
     history is gated in extract-date order; a council whose extract blocks keeps its last good extract; an
     incremental build rebuilds only the councils with a new extract and merges them into a copy of the published
     file. `retire`: ONS codes of councils that are in the published warehouse and are deliberately left out of
-    this one; any other published council without a landed extract blocks the publish."""
+    this one; any other published council without a landed extract blocks the publish. `wait_seconds`: how long
+    to wait for another build of the same warehouse (its lock) before raising csc.publish.WarehouseLocked."""
     console = console or Console()
-    started = time.perf_counter()
     warehouse.parent.mkdir(parents=True, exist_ok=True)
-    own = Temporaries(warehouse)
-    own.remove_all()
+    with warehouse_lock(warehouse, wait_seconds, console):
+        verified = prepare_build(warehouse, console)
+        damaged = verified.message() if verified.damaged else None
+        try:
+            return _build_locked(
+                landing,
+                warehouse,
+                reports,
+                console,
+                (max_quarantine_pct, min_quarantine_rows),
+                retire,
+                full_refresh,
+                damaged,
+            )
+        except BaseException as exc:
+            remove_building_files(warehouse)
+            cause = disk_full_cause(exc)
+            if cause is not None:
+                raise DiskFull(disk_full_message(warehouse, cause)) from exc
+            raise
+
+
+def _build_locked(
+    landing: Path,
+    warehouse: Path,
+    reports: Path,
+    console: Console,
+    limits: tuple[float, int],
+    retire: tuple[str, ...],
+    full_refresh: bool,
+    damaged: str | None,
+) -> BuildResult:
+    """`build`, holding the warehouse's lock. `damaged`: why the published file failed its checksum (it is then
+    neither the base of an incremental build nor a source of history: it is replaced)."""
+    started = time.perf_counter()
+    remove_building_files(warehouse)  # of a dead build whose pid this process reuses
     try:
         _check_landing_as_a_whole(landing)
         landed = landed_extract_dates(landing)
-        published = read_published(warehouse)
+        published = read_published(warehouse, damaged)
         _check_no_council_lost(published, landed, landing, retire)
         steps = plan_steps(landed, published, full_refresh)
         if not steps and any(la in published.current for la in retire):
@@ -134,7 +187,7 @@ def build(
         if not steps:
             console.print(f"No extract newer than the published warehouse {warehouse}: it is up to date.")
             return BuildResult(warehouse, GateResult(), mode="up_to_date", total_seconds=time.perf_counter() - started)
-        run = _Run(landing, reports, console, (max_quarantine_pct, min_quarantine_rows), retire, own, landed)
+        run = _Run(landing, reports, console, limits, retire, warehouse, landed)
         run.carry_of = {la: warehouse for la in published.current} if published.usable else {}
         run.result = warehouse if steps[0].merge else None
         for k, step in enumerate(steps):
@@ -143,9 +196,10 @@ def build(
         write_council_extracts(run.result, landed, run.held)
         _write_build_info(run.result, landing, run.gate, run.results, run.dbt_seconds, run.describe(steps))
         _test_audit_tables(run.result, console)
-        os.replace(run.result, warehouse)  # atomic on one file system
+        pause_point("before_publish")
+        publish(run.result, warehouse)  # atomic rename, checksum recorded
     finally:
-        own.remove_all()
+        remove_building_files(warehouse)
     counts: dict[str, int] = {}
     for r in run.results.get("results", []):
         counts[r["status"]] = counts.get(r["status"], 0) + 1
@@ -162,23 +216,6 @@ def build(
     )
 
 
-class Temporaries:
-    """The files a build writes beside the published warehouse: `.<stem>.building-<pid>[-<part>].duckdb` (the
-    same catalog name as the warehouse, so that dbt's views resolve after the rename)."""
-
-    def __init__(self, warehouse: Path) -> None:
-        self.warehouse = warehouse
-        self.prefix = f".{warehouse.stem}.building-{os.getpid()}"
-
-    def path(self, part: str = "") -> Path:
-        return self.warehouse.with_name(f"{self.prefix}{'-' + part if part else ''}.duckdb")
-
-    def remove_all(self) -> None:
-        for p in self.warehouse.parent.glob(f"{self.prefix}*"):
-            if p.name.endswith((".duckdb", ".duckdb.wal")):
-                p.unlink(missing_ok=True)
-
-
 @dataclass
 class _Run:
     """The state of one build across its steps."""
@@ -188,7 +225,7 @@ class _Run:
     console: Console
     limits: tuple[float, int]
     retire: tuple[str, ...]
-    own: Temporaries
+    warehouse: Path
     landed: dict[str, list[date]]
     carry_of: dict[str, Path] = field(default_factory=dict)
     result: Path | None = None
@@ -199,7 +236,9 @@ class _Run:
     dbt_seconds: float = 0.0
 
     def step(self, k: int, step: Step) -> None:
-        scratch = self.own.path(f"step{k}") if not step.final or step.merge else self.own.path()
+        scratch = (
+            building_file(self.warehouse, f"step{k}") if not step.final or step.merge else building_file(self.warehouse)
+        )
         passed: list[str] = []
         kept: list[str] = []
         if step.extracts:
@@ -244,7 +283,7 @@ class _Run:
             self.result = scratch
         else:
             assert self.result is not None
-            merged = self.own.path(f"merge{k}")
+            merged = building_file(self.warehouse, f"merge{k}")
             shutil.copyfile(self.result, merged)
             merge_councils(
                 merged, scratch, passed, step.extracts, self.retire if step.final else (), cross_council_models()
@@ -256,9 +295,9 @@ class _Run:
             earlier = [r for r in self.results.get("results", []) if r["unique_id"] not in again]
             self.results = {**cross, "results": [*earlier, *cross.get("results", [])]}
             self.carry_of = {la: merged if p == self.result else p for la, p in self.carry_of.items()}
-            if self.result.name.startswith(self.own.prefix):
+            if self.result != self.warehouse:
                 self.result.unlink()
-            self.own.path(f"step{k}").unlink(missing_ok=True)
+            scratch.unlink(missing_ok=True)
             self.result = merged
         self.refreshed.update(passed)
         self.carry_of.update({la: self.result for la in passed + kept})
@@ -348,7 +387,7 @@ def _write_build_info(
             cast(? as timestamp) as built_at, ? as landing_root,
             (select string_agg(la_code, ',' order by la_code) from raw.manifests) as councils,
             ? as gate_seconds, ? as dbt_seconds, ? as dbt_version, ? as build_mode, ? as refreshed_councils,
-            ? as held_back_councils, ? as steps, ? as project_fingerprint""",
+            ? as held_back_councils, ? as steps, ? as project_fingerprint, ? as marts_hash""",
             [
                 datetime.now(),
                 str(landing),
@@ -360,6 +399,7 @@ def _write_build_info(
                 info.get("held_back"),
                 int(info.get("steps") or 0),
                 project_fingerprint(),
+                content_hash(con, "marts"),  # the same landing builds the same marts (determinism)
             ],
         )
         rows = [

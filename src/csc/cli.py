@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Console
 
 from csc import __version__, ui
-from csc.config import DEFAULT_MAX_QUARANTINE_PCT, DEFAULT_MIN_QUARANTINE_ROWS, Settings
+from csc.config import DEFAULT_MAX_QUARANTINE_PCT, DEFAULT_MIN_QUARANTINE_ROWS, DEFAULT_WAIT_SECONDS, Settings
 
 if TYPE_CHECKING:
     from csc.intake.layout import IntakeOptions
@@ -100,6 +100,13 @@ def _publish_args(p: argparse.ArgumentParser) -> None:
         help="a council (DfE or ONS code) in the published warehouse that is left out of this build on purpose; "
         "any other published council without a readable extract blocks the publish (repeatable)",
     )
+    p.add_argument(
+        "--wait",
+        type=_seconds,
+        metavar="SECONDS",
+        help="if another build or refresh of the warehouse is running, wait up to this long for it to finish "
+        f"(default {DEFAULT_WAIT_SECONDS:g}: refuse at once, naming it)",
+    )
 
 
 def _intake_args(p: argparse.ArgumentParser) -> None:
@@ -152,7 +159,7 @@ def parser() -> argparse.ArgumentParser:
     )
     ap.add_argument("--version", action="version", version=f"csc {__version__}")
     # the options Settings.resolve reads, for the commands that do not take them
-    ap.set_defaults(landing=None, reports=None, max_quarantine_pct=None, min_quarantine_rows=None)
+    ap.set_defaults(landing=None, reports=None, max_quarantine_pct=None, min_quarantine_rows=None, wait=None)
     sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     la = _command(
@@ -303,6 +310,17 @@ def parser() -> argparse.ArgumentParser:
     return ap
 
 
+def _seconds(value: str) -> float:
+    """A number of seconds, 0 or more."""
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not seconds >= 0:  # also NaN
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds (0 or more)")
+    return seconds
+
+
 def _names(value: str) -> list[str]:
     """A comma-separated list of names."""
     return [name.strip() for name in value.split(",") if name.strip()]
@@ -315,6 +333,7 @@ def main(argv: list[str] | None = None) -> int:
         reports=args.reports,
         max_quarantine_pct=args.max_quarantine_pct,
         min_quarantine_rows=args.min_quarantine_rows,
+        wait_seconds=args.wait,
     )
     run: Handler = args.run
     try:
@@ -460,6 +479,7 @@ def _build(args: argparse.Namespace, settings: Settings, console: Console) -> in
     from csc.build import BuildFailure, build
     from csc.councils import UnknownCouncil, resolve_council
     from csc.gate.issues import GateFailure
+    from csc.publish import WarehouseLocked
 
     try:
         retire = tuple(resolve_council(code).la_code for code in args.retire)
@@ -476,7 +496,11 @@ def _build(args: argparse.Namespace, settings: Settings, console: Console) -> in
             settings.min_quarantine_rows,
             retire,
             full_refresh=args.full_refresh,
+            wait_seconds=settings.wait_seconds,
         )
+    except WarehouseLocked as exc:
+        ui.error(console, exc, prefix=f"csc {args.command}:")
+        return 1
     except GateFailure as exc:
         ui.error(console, exc)
         console.print(f"The published warehouse {settings.warehouse} was not changed.")
@@ -497,7 +521,7 @@ def _summary(args: argparse.Namespace, settings: Settings, console: Console) -> 
         ui.error(console, exc)
         return 1
     ui.summary(console, summary)
-    return 0
+    return 1 if summary.checksum is not None and summary.checksum.damaged else 0
 
 
 def _report(args: argparse.Namespace, settings: Settings, console: Console) -> int:

@@ -10,6 +10,7 @@ once per command:
     reports folder       --reports               CSC_REPORTS     <project>/reports
     quarantine limit     --max-quarantine-pct    -               5 (% of a file's rows) ...
                          --min-quarantine-rows   -               ... and 10 rows
+    wait for the lock    --wait SECONDS          -               0 (another build of the warehouse: refuse at once)
 
 A path given in an option or the environment is relative to the current directory; the defaults are
 under the project directory: the checkout this package runs from, or CSC_PROJECT_DIR (read once, at
@@ -38,6 +39,7 @@ DEFAULT_REPORTS = Path("reports")
 DEFAULT_EXPORTS = Path("data") / "exports"  # `csc generate --cms` without --out
 DEFAULT_MAX_QUARANTINE_PCT = 5.0
 DEFAULT_MIN_QUARANTINE_ROWS = 10
+DEFAULT_WAIT_SECONDS = 0.0  # `csc build` / `csc refresh` while another build holds the warehouse's lock
 
 # Set in every process csc starts, and in its own before Great Expectations is imported.
 TELEMETRY_OFF: Mapping[str, str] = {
@@ -61,6 +63,7 @@ class Settings:
     reports: Path
     max_quarantine_pct: float = DEFAULT_MAX_QUARANTINE_PCT
     min_quarantine_rows: int = DEFAULT_MIN_QUARANTINE_ROWS
+    wait_seconds: float = DEFAULT_WAIT_SECONDS
 
     @classmethod
     def resolve(
@@ -70,6 +73,7 @@ class Settings:
         reports: str | Path | None = None,
         max_quarantine_pct: float | None = None,
         min_quarantine_rows: int | None = None,
+        wait_seconds: float | None = None,
         environ: Mapping[str, str] | None = None,
     ) -> Settings:
         """The options given (None: not given), else the environment (default os.environ), else the defaults."""
@@ -80,6 +84,7 @@ class Settings:
             reports=_path(reports, env, REPORTS_ENV, DEFAULT_REPORTS, PROJECT_DIR),
             max_quarantine_pct=DEFAULT_MAX_QUARANTINE_PCT if max_quarantine_pct is None else max_quarantine_pct,
             min_quarantine_rows=DEFAULT_MIN_QUARANTINE_ROWS if min_quarantine_rows is None else min_quarantine_rows,
+            wait_seconds=DEFAULT_WAIT_SECONDS if wait_seconds is None else wait_seconds,
         )
 
     @property

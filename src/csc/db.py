@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 import duckdb
@@ -13,3 +14,23 @@ def scalar(result: duckdb.DuckDBPyConnection | duckdb.DuckDBPyRelation) -> Any:
     if row is None:
         raise LookupError("the query returned no row")
     return row[0]
+
+
+def content_hash(con: duckdb.DuckDBPyConnection, schema: str) -> str:
+    """A hash of the content of every table of `schema` (views are left out): equal for equal tables whatever
+    the order of their rows, and changed by any changed, added or removed row (duplicates count). Per table, its
+    rows and the sum of the hash of each row as a hugeint; over the tables sorted by name, the SHA-256 of those."""
+    tables = con.execute(
+        "select table_name from duckdb_tables() where database_name = current_database() and schema_name = ? "
+        "order by table_name",
+        [schema],
+    ).fetchall()
+    parts = []
+    for (table,) in tables:
+        quoted = '"' + table.replace('"', '""') + '"'
+        qschema = '"' + schema.replace('"', '""') + '"'
+        rows, total = con.execute(
+            f"select count(*), coalesce(sum(hash(t)::hugeint), 0) from {qschema}.{quoted} as t"
+        ).fetchone() or (0, 0)
+        parts.append(f"{table}\t{rows}\t{total}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()

@@ -9,6 +9,7 @@ from pathlib import Path
 import duckdb
 
 from csc.db import scalar
+from csc.publish import VerifyResult, verify_published
 
 
 class NoWarehouse(FileNotFoundError):
@@ -43,15 +44,18 @@ class WarehouseSummary:
     warehouse: Path
     tables: list[TableRows]
     councils: list[CouncilExtract]
+    checksum: VerifyResult | None = None  # the file against the checksum recorded when it was published
 
 
 def summarise(warehouse: Path) -> WarehouseSummary:
-    """Every table of the warehouse with its row count, and every council; NoWarehouse if there is none."""
+    """Every table of the warehouse with its row count, every council, and its checksum; NoWarehouse if there is
+    none."""
     if not warehouse.exists():
         raise NoWarehouse(warehouse)
+    checksum = verify_published(warehouse)
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
-        return WarehouseSummary(warehouse, table_rows(con), council_extracts(con))
+        return WarehouseSummary(warehouse, table_rows(con), council_extracts(con), checksum)
     finally:
         con.close()
 

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from csc.build import BuildResult
     from csc.generate.exports import ShapedExport
     from csc.intake.result import IntakeResult
+    from csc.publish import VerifyResult
     from csc.report.run import ReportFiles
     from csc.summary import WarehouseSummary
 
@@ -127,6 +128,8 @@ def summary(console: Console, s: WarehouseSummary) -> None:
             f"{c.rows_quarantined:,}",
         )
     console.print(councils)
+    if s.checksum is not None:
+        checksum(console, s.checksum)
     console.print(
         f"Open it with: duckdb {s.warehouse}   or   "
         f"python -c \"import duckdb; duckdb.connect('{s.warehouse}', read_only=True)\""
@@ -140,3 +143,14 @@ def report_written(console: Console, files: ReportFiles) -> None:
         f"[bold green]Report[/] {files.la_code} {files.period_end:%b %Y} ({kind}) in {files.seconds:.1f} s: "
         f"{files.html}  {files.xlsx.name}"
     )
+
+
+def checksum(console: Console, result: VerifyResult) -> None:
+    """The published file against the checksum recorded when it was published (csc.publish)."""
+    if result.ok:
+        console.print(f"[green]Checksum ok:[/] {escape(result.message())}", soft_wrap=True)
+    elif result.damaged:
+        console.print(f"[bold red]Checksum mismatch:[/] {escape(result.message())}", soft_wrap=True)
+        console.print("The next `csc build` or `csc refresh` replaces it.")
+    else:
+        console.print(f"[yellow]No checksum:[/] {escape(result.message())}", soft_wrap=True)

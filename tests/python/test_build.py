@@ -12,6 +12,7 @@ from helpers import QUIET, extract_folder
 
 import csc.build
 from csc.build import BuildFailure, build
+from csc.db import content_hash
 from csc.gate.issues import GateFailure
 from csc.generate.defects import apply_defects
 
@@ -30,11 +31,14 @@ def built(small_landing, tmp_path_factory):
 def test_build_publishes_a_tested_warehouse(built):
     warehouse, result = built
     assert warehouse.exists()
-    assert [p.name for p in warehouse.parent.iterdir() if p.name.startswith(".")] == []
+    # beside it only its lock (released: empty) and its checksum (docs/architecture.md section 5)
+    assert sorted(p.name for p in warehouse.parent.iterdir() if p.name.startswith(".")) == [".csc.lock", ".csc.sha256"]
+    assert (warehouse.parent / ".csc.lock").read_text() == ""
     assert result.dbt_counts.get("pass", 0) > 100 and "fail" not in result.dbt_counts
     con = duckdb.connect(str(warehouse), read_only=True)
-    info = con.execute("select councils from audit.build_info").fetchone()[0]
+    info, marts_hash = con.execute("select councils, marts_hash from audit.build_info").fetchone()
     assert info == "E08000018,E10000020"
+    assert marts_hash == content_hash(con, "marts")
     assert con.execute("select count(*) from audit.dbt_results where status in ('fail', 'error')").fetchone()[0] == 0
     # the audit tables' own tests ran after they were written, before the publish (selectors.yml, build.py)
     audit_tests = "select count(*) from audit.dbt_results where unique_id like 'test.csc_warehouse.source_%_audit_%'"
