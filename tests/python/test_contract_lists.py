@@ -7,6 +7,8 @@ import ast
 import re
 from pathlib import Path
 
+import yaml
+
 from csc.contract import load_tables
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -22,8 +24,6 @@ def test_ssd_table_names_macro_lists_every_contract_table():
 def test_ssd_history_table_names_macro_lists_the_history_source_tables():
     """The row-count and history tests loop over macro ssd_history_table_names: it names exactly the SSD tables that
     staging reads from source history, each a contract table."""
-    import yaml
-
     text = (ROOT / "macros" / "ssd_tables.sql").read_text()
     macro = re.search(r"macro ssd_history_table_names\(\).*?return\((\[.*?\])\)", text, re.S)
     listed = ast.literal_eval(macro.group(1))
