@@ -1,7 +1,7 @@
 {#- Coded columns are mapped to their code lists with map_code (seeds/value_mappings.csv), as the landing
     gate accepted them; the landed text is kept as <column>_as_landed. A row without clea_table_id (Mosaic
     writes NULL) gets a deterministic surrogate: 'derived:' and the md5 of the council, the person and every
-    landed value of the row (a second identical version from the same extract gets ':2', a third ':3').
+    landed value of the row (a second identical row, another record of the history, gets ':2', a third ':3').
     is_accommodation_suitable: the accom_suitable code is 1 (category suitable), false for 2, NULL when the
     value is missing or unmapped.
     Read from the history of the landed extracts (source history): one row per version of a status row, in force
@@ -42,7 +42,7 @@ identified as (
 
     select
         *,
-        row_number() over (partition by la_code, surrogate_hash, valid_from order by record_key) as duplicate_number
+        dense_rank() over (partition by la_code, surrogate_hash order by record_key) as duplicate_number
     from surrogates
 
 ),
