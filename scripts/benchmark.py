@@ -4,10 +4,15 @@
   (c) dbt build on the gated database,
   (d) the monthly report (HTML + Excel) of each council for its latest month, internal and published,
 and print rows, seconds, peak memory, the build/floor ratio and the seconds per council-month report.
+With --incremental, instead of (b)-(d):
+  (e) `csc build` of every council into a new warehouse (full: gate, dbt build, audit tests, publish),
+  (f) the first council's next monthly extract landed, then `csc build` again (incremental: that council is
+      gated, built and merged into a copy of the published file), and the ratio (f)/(e).
 
     python scripts/benchmark.py                       # the default demo (2 councils, 6 years)
     python scripts/benchmark.py --councils 20         # 20 councils
     python scripts/benchmark.py --landing data/landing --no-generate   # an existing landing root
+    python scripts/benchmark.py --councils 20 --incremental           # one council's monthly refresh
 
 Each phase runs in its own process, so its peak memory (max resident set) is its own.
 """
@@ -88,6 +93,7 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--landing", help="landing root to use (default: a temporary folder)")
     ap.add_argument("--no-generate", action="store_true", help="benchmark an existing landing root")
+    ap.add_argument("--incremental", action="store_true", help="time a full build and one council's refresh")
     args = ap.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="csc-bench-") as tmp:
@@ -117,6 +123,8 @@ def main() -> int:
         s_floor, mb, out = timed([sys.executable, "-c", FLOOR, str(landing)])
         n_rows = int(out.strip().splitlines()[-1])
         rows_out.append(("(a) DuckDB full read of every file (floor)", n_rows, s_floor, mb))
+        if args.incremental:
+            return _incremental(args, landing, tmp_path, rows_out, n_rows, size_mb)
         s_gate, mb, out = timed([sys.executable, "-c", GATE, str(landing), str(db), str(tmp_path / "reports")])
         gate_lines = out.strip().splitlines()
         rows_out.append(("(b) landing gate", int(gate_lines[-1]), s_gate, mb))
@@ -141,6 +149,35 @@ def main() -> int:
     print("report seconds per council-month (load, HTML, Excel):")
     for line in report_lines:
         print(f"  {line}")
+    return 0
+
+
+def _incremental(args, landing: Path, tmp_path: Path, rows_out: list, n_rows: int, size_mb: float) -> int:
+    """(e) a full `csc build`, (f) one council's next monthly extract refreshed incrementally."""
+    from datetime import date, timedelta
+
+    from csc.generate.vintage import land_next_extract
+
+    warehouse = tmp_path / "warehouse" / "csc.duckdb"
+    env = {**os.environ, "CSC_WAREHOUSE": str(warehouse)}
+    csc_build = [str(BIN / "csc"), "build", "--landing", str(landing), "--reports", str(tmp_path / "reports")]
+    s_full, mb, _ = timed(csc_build, env=env)
+    rows_out.append(("(e) csc build, every council (full)", n_rows, s_full, mb))
+    council = sorted(p for p in landing.iterdir() if p.is_dir())[0]
+    newest = date.fromisoformat(max(p.name for p in council.iterdir() if p.is_dir()))
+    next_month_end = (newest.replace(day=1) + timedelta(days=62)).replace(day=1) - timedelta(days=1)
+    land_next_extract(landing, council.name, next_month_end)
+    s_inc, mb, out = timed(csc_build, env=env)
+    rows_out.append((f"(f) csc build, {council.name} next month (incremental)", None, s_inc, mb))
+    print(
+        f"\nBenchmark: {args.councils} council(s), {args.years} years, scale {args.scale}; "
+        f"{n_rows:,} landed rows, {size_mb:,.1f} MB of Parquet; {os.cpu_count()} cores\n"
+    )
+    print(f"{'phase':52s} {'rows':>12s} {'seconds':>9s} {'peak MB':>9s}")
+    for name, n, s, mb in rows_out:
+        print(f"{name:52s} {'' if n is None else f'{n:,}':>12s} {s:9.1f} {mb:9.0f}")
+    print(f"\nincremental / full (f)/(e): {100 * s_inc / s_full:.1f}%")
+    print(next((line for line in out.splitlines() if "Published" in line), ""))
     return 0
 
 

@@ -10,18 +10,27 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import duckdb
 from rich.console import Console
 
+from csc import history
 from csc.config import DEFAULT_MAX_QUARANTINE_PCT, DEFAULT_MIN_QUARANTINE_ROWS, PROJECT_DIR, dbt_env
-from csc.gate.run import GateResult, run_gate
+from csc.fingerprint import project_fingerprint
+from csc.gate.issues import GateFailure, Issue, blocking
+from csc.gate.landing import discover, landed_extract_dates
+from csc.gate.run import GateResult, council_of, run_gate
+from csc.refresh.carry import carry_into
+from csc.refresh.council_extracts import HeldBack, summarise, write_council_extracts
+from csc.refresh.merge import merge_councils
+from csc.refresh.plan import Published, Step, plan_steps, read_published
 from csc.ui import progress as progress_bar
 
 PROGRESS_LINE = re.compile(r"\b(\d+) of (\d+) (OK|PASS|FAIL|ERROR|WARN|SKIP|NO-OP)\b")
@@ -31,13 +40,27 @@ class BuildFailure(Exception):
     """dbt could not build the warehouse or an error-severity test failed."""
 
 
+# Exit codes of `csc build` and `csc refresh` (1 is every failure: nothing published).
+EXIT_PUBLISHED = 0
+EXIT_FAILED = 1
+EXIT_HELD_BACK = 3  # published, but some councils' newest extracts were held back
+
+
 @dataclass
 class BuildResult:
     warehouse: Path
-    gate: GateResult
+    gate: GateResult  # the last step's gate
     dbt_seconds: float = 0.0
     total_seconds: float = 0.0
     dbt_counts: dict[str, int] = field(default_factory=dict)
+    mode: str = "full"  # full | incremental | up_to_date (nothing newer landed: nothing built or published)
+    refreshed: list[str] = field(default_factory=list)  # councils rebuilt from a newly gated extract
+    held_back: dict[str, HeldBack] = field(default_factory=dict)
+    steps: int = 0
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_HELD_BACK if self.held_back else EXIT_PUBLISHED
 
 
 def dbt_executable() -> str:
@@ -88,30 +111,173 @@ def build(
     console: Console | None = None,
     min_quarantine_rows: int = DEFAULT_MIN_QUARANTINE_ROWS,
     retire: tuple[str, ...] = (),
+    full_refresh: bool = False,
 ) -> BuildResult:
-    """`retire`: ONS codes of councils that are in the published warehouse and are deliberately left
-    out of this one; any other published council without a readable extract blocks the publish."""
+    """Gate, build and publish (docs/architecture.md section 5): every landed extract newer than the published
+    history is gated in extract-date order; a council whose extract blocks keeps its last good extract; an
+    incremental build rebuilds only the councils with a new extract and merges them into a copy of the published
+    file. `retire`: ONS codes of councils that are in the published warehouse and are deliberately left out of
+    this one; any other published council without a landed extract blocks the publish."""
     console = console or Console()
     started = time.perf_counter()
     warehouse.parent.mkdir(parents=True, exist_ok=True)
-    building = warehouse.with_name(f".{warehouse.stem}.building-{os.getpid()}.duckdb")
-    _remove(building)
+    own = Temporaries(warehouse)
+    own.remove_all()
     try:
-        gate = run_gate(landing, building, reports, max_quarantine_pct, console, min_quarantine_rows)
-        _check_no_council_lost(warehouse, gate, landing, retire)
-        t0 = time.perf_counter()
-        results = run_dbt(["build"], building, console)
-        dbt_seconds = time.perf_counter() - t0
-        counts: dict[str, int] = {}
-        for r in results.get("results", []):
-            counts[r["status"]] = counts.get(r["status"], 0) + 1
-        _write_build_info(building, landing, gate, results, dbt_seconds)
-        _test_audit_tables(building, console)
-        os.replace(building, warehouse)  # atomic on one file system
-    except BaseException:
-        _remove(building)
-        raise
-    return BuildResult(warehouse, gate, dbt_seconds, time.perf_counter() - started, counts)
+        _check_landing_as_a_whole(landing)
+        landed = landed_extract_dates(landing)
+        published = read_published(warehouse)
+        _check_no_council_lost(published, landed, landing, retire)
+        steps = plan_steps(landed, published, full_refresh)
+        if not steps and any(la in published.current for la in retire):
+            steps = [Step({}, merge=True, final=True)]
+        if not steps:
+            console.print(f"No extract newer than the published warehouse {warehouse}: it is up to date.")
+            return BuildResult(warehouse, GateResult(), mode="up_to_date", total_seconds=time.perf_counter() - started)
+        run = _Run(landing, reports, console, (max_quarantine_pct, min_quarantine_rows), retire, own, landed)
+        run.carry_of = {la: warehouse for la in published.current} if published.usable else {}
+        run.result = warehouse if steps[0].merge else None
+        for k, step in enumerate(steps):
+            run.step(k, step)
+        assert run.result is not None and run.result != warehouse
+        write_council_extracts(run.result, landed, run.held)
+        _write_build_info(run.result, landing, run.gate, run.results, run.dbt_seconds, run.describe(steps))
+        _test_audit_tables(run.result, console)
+        os.replace(run.result, warehouse)  # atomic on one file system
+    finally:
+        own.remove_all()
+    counts: dict[str, int] = {}
+    for r in run.results.get("results", []):
+        counts[r["status"]] = counts.get(r["status"], 0) + 1
+    return BuildResult(
+        warehouse,
+        run.gate,
+        run.dbt_seconds,
+        time.perf_counter() - started,
+        counts,
+        "incremental" if steps[0].merge else "full",
+        sorted(run.refreshed),
+        run.held,
+        len(steps),
+    )
+
+
+class Temporaries:
+    """The files a build writes beside the published warehouse: `.<stem>.building-<pid>[-<part>].duckdb` (the
+    same catalog name as the warehouse, so that dbt's views resolve after the rename)."""
+
+    def __init__(self, warehouse: Path) -> None:
+        self.warehouse = warehouse
+        self.prefix = f".{warehouse.stem}.building-{os.getpid()}"
+
+    def path(self, part: str = "") -> Path:
+        return self.warehouse.with_name(f"{self.prefix}{'-' + part if part else ''}.duckdb")
+
+    def remove_all(self) -> None:
+        for p in self.warehouse.parent.glob(f"{self.prefix}*"):
+            if p.name.endswith((".duckdb", ".duckdb.wal")):
+                p.unlink(missing_ok=True)
+
+
+@dataclass
+class _Run:
+    """The state of one build across its steps."""
+
+    landing: Path
+    reports: Path
+    console: Console
+    limits: tuple[float, int]
+    retire: tuple[str, ...]
+    own: Temporaries
+    landed: dict[str, list[date]]
+    carry_of: dict[str, Path] = field(default_factory=dict)
+    result: Path | None = None
+    held: dict[str, HeldBack] = field(default_factory=dict)
+    refreshed: set[str] = field(default_factory=set)
+    gate: GateResult = field(default_factory=GateResult)
+    results: dict = field(default_factory=dict)
+    dbt_seconds: float = 0.0
+
+    def step(self, k: int, step: Step) -> None:
+        scratch = self.own.path(f"step{k}") if not step.final or step.merge else self.own.path()
+        passed: list[str] = []
+        kept: list[str] = []
+        if step.extracts:
+            self.gate = run_gate(
+                self.landing,
+                scratch,
+                self.reports,
+                self.limits[0],
+                self.console,
+                self.limits[1],
+                select=step.extracts,
+                per_council=True,
+            )
+            for la, issues in self.gate.blocked_councils.items():
+                self.held[la] = HeldBack(la, step.extracts[la], summarise(issues))
+            passed = [c["la_code"] for c in self.gate.passed_councils]
+            for la in passed:
+                self.held.pop(la, None)
+            # a full build rebuilds a held-back council from its last good extract
+            kept = [la for la in self.gate.blocked_councils if not step.merge and la in self.carry_of]
+            carry_into(scratch, self.carry_of, passed + kept, kept)
+            con = duckdb.connect(str(scratch))
+            try:
+                history.merge_extracts(con, [(la, step.extracts[la]) for la in passed])
+                con.execute("checkpoint")
+            finally:
+                con.close()
+            if passed or kept:
+                t0 = time.perf_counter()
+                # unit tests depend only on the project, which an incremental build shares with the published
+                # warehouse that passed them (csc.fingerprint): a merge step runs the data tests only
+                selection = ["--selector", "council_step"] if step.merge else []
+                self.results = run_dbt(["build", *selection], scratch, self.console)
+                self.dbt_seconds += time.perf_counter() - t0
+            _write_gate_findings(scratch, self.gate)
+        if not step.merge:
+            if step.final and not (passed or kept):
+                raise BuildFailure(
+                    "nothing to publish: no council has an extract that passed the landing gate "
+                    f"({', '.join(sorted(self.held))} blocked); the published warehouse was not changed."
+                )
+            self.result = scratch
+        else:
+            assert self.result is not None
+            merged = self.own.path(f"merge{k}")
+            shutil.copyfile(self.result, merged)
+            merge_councils(
+                merged, scratch, passed, step.extracts, self.retire if step.final else (), cross_council_models()
+            )
+            t0 = time.perf_counter()
+            cross = run_dbt(["build", "--select", "tag:cross_council+"], merged, self.console, "dbt build (region)")
+            self.dbt_seconds += time.perf_counter() - t0
+            again = {r["unique_id"] for r in cross.get("results", [])}
+            earlier = [r for r in self.results.get("results", []) if r["unique_id"] not in again]
+            self.results = {**cross, "results": [*earlier, *cross.get("results", [])]}
+            self.carry_of = {la: merged if p == self.result else p for la, p in self.carry_of.items()}
+            if self.result.name.startswith(self.own.prefix):
+                self.result.unlink()
+            self.own.path(f"step{k}").unlink(missing_ok=True)
+            self.result = merged
+        self.refreshed.update(passed)
+        self.carry_of.update({la: self.result for la in passed + kept})
+
+    def describe(self, steps: list[Step]) -> dict[str, str]:
+        return {
+            "mode": "incremental" if steps[0].merge else "full",
+            "refreshed": ",".join(sorted(self.refreshed)),
+            "held_back": ",".join(sorted(self.held)),
+            "steps": str(len(steps)),
+        }
+
+
+def cross_council_models() -> set[str]:
+    """The models tagged cross_council (computed over every council: rebuilt after a merge), from dbt's
+    manifest of the last parse."""
+    manifest = PROJECT_DIR / "target" / "manifest.json"
+    nodes = json.loads(manifest.read_text())["nodes"].values() if manifest.exists() else []
+    return {n["name"] for n in nodes if n.get("resource_type") == "model" and "cross_council" in n.get("tags", [])}
 
 
 def _test_audit_tables(db: Path, console: Console) -> None:
@@ -134,53 +300,66 @@ def _test_audit_tables(db: Path, console: Console) -> None:
 
 def published_councils(warehouse: Path) -> dict[str, str]:
     """ONS code -> name of every council in the published warehouse (empty if there is none)."""
-    if not warehouse.exists():
-        return {}
-    con = duckdb.connect(str(warehouse), read_only=True)
-    try:
-        return dict(con.execute("select la_code, la_name from raw.manifests").fetchall())
-    except duckdb.Error:
-        return {}
-    finally:
-        con.close()
+    return read_published(warehouse).names
 
 
-def _check_no_council_lost(warehouse: Path, gate: GateResult, landing: Path, retire: tuple[str, ...]) -> None:
-    """A council in the published warehouse must be in the new build, unless deliberately retired."""
-    built = {c["la_code"] for c in gate.councils}
-    lost = {code: name for code, name in published_councils(warehouse).items() if code not in built}
-    lost = {code: name for code, name in lost.items() if code not in retire}
+def _check_landing_as_a_whole(landing: Path) -> None:
+    """Problems of the landing itself (no landing root, no council, a folder that names no council) stop the
+    build before anything is gated: GateFailure."""
+    issues: list[Issue] = []
+    discover(landing, issues)
+    if not landed_extract_dates(landing):
+        issues.append(
+            blocking(
+                "landing",
+                str(landing),
+                "no_council",
+                "no council extract could be read, so nothing would be built: land each council with "
+                "`csc land SOURCE --la CODE`",
+            )
+        )
+    whole = [i for i in issues if i.severity == "blocking" and not council_of(i)]
+    if whole:
+        raise GateFailure(issues)
+
+
+def _check_no_council_lost(published: Published, landed: dict[str, list[date]], landing: Path, retire) -> None:
+    """A council in the published warehouse must have a landed extract (its newest may be held back), unless it
+    is deliberately retired."""
+    lost = {code: name for code, name in published.names.items() if code not in landed and code not in retire}
     if lost:
         names = ", ".join(f"{code} ({name})" for code, name in sorted(lost.items()))
         raise BuildFailure(
-            f"council(s) {names} are in the published warehouse {warehouse} but have no readable extract under "
+            f"council(s) {names} are in the published warehouse {published.path} but have no landed extract under "
             f"{landing}: land their extract, or leave them out on purpose with --retire CODE. "
             "The published warehouse was not changed."
         )
 
 
-def _remove(path: Path) -> None:
-    for p in (path, path.with_name(path.name + ".wal")):
-        if p.exists():
-            p.unlink()
-
-
-def _write_build_info(db: Path, landing: Path, gate: GateResult, results: dict, dbt_seconds: float) -> None:
-    """Record what was built, from what, and how the tests went (schema audit)."""
+def _write_build_info(
+    db: Path, landing: Path, gate: GateResult, results: dict, dbt_seconds: float, info: dict[str, str]
+) -> None:
+    """Record what was built, from what, how, and how the tests went (schema audit)."""
     con = duckdb.connect(str(db))
     try:
         con.execute("create schema if not exists audit")
         con.execute(
             """create or replace table audit.build_info as select
-            cast(? as timestamp) as built_at, ? as landing_root, ? as councils, ? as gate_seconds,
-            ? as dbt_seconds, ? as dbt_version""",
+            cast(? as timestamp) as built_at, ? as landing_root,
+            (select string_agg(la_code, ',' order by la_code) from raw.manifests) as councils,
+            ? as gate_seconds, ? as dbt_seconds, ? as dbt_version, ? as build_mode, ? as refreshed_councils,
+            ? as held_back_councils, ? as steps, ? as project_fingerprint""",
             [
                 datetime.now(),
                 str(landing),
-                ",".join(c["la_code"] for c in gate.councils),
                 round(gate.seconds, 2),
                 round(dbt_seconds, 2),
                 results.get("metadata", {}).get("dbt_version"),
+                info.get("mode"),
+                info.get("refreshed"),
+                info.get("held_back"),
+                int(info.get("steps") or 0),
+                project_fingerprint(),
             ],
         )
         rows = [
@@ -193,7 +372,6 @@ def _write_build_info(db: Path, landing: Path, gate: GateResult, results: dict, 
             ]
             for r in results.get("results", [])
         ]
-        _write_gate_findings(con, gate)
         con.execute(
             "create or replace table audit.dbt_results (unique_id varchar, status varchar, "
             "execution_seconds double, message varchar, failures bigint)"
@@ -205,28 +383,35 @@ def _write_build_info(db: Path, landing: Path, gate: GateResult, results: dict, 
         con.close()
 
 
-def _write_gate_findings(con: duckdb.DuckDBPyConnection, gate: GateResult) -> None:
-    """The landing gate's verdict and findings per council (the report's data-quality page reads them).
-    Examples (row keys) are left out: the warehouse's audit tables hold no child-level values."""
-    con.execute(
-        "create or replace table audit.landing_gate (la_code varchar, extract_date date, status varchar, "
-        "checked_at timestamp, gate_seconds double)"
-    )
-    blocked = bool(gate.blocking)
-    con.executemany(
-        "insert into audit.landing_gate values (?, ?, ?, ?, ?)",
-        [
-            [c["la_code"], c.get("extract_date"), "blocked" if blocked else "passed", datetime.now(), gate.seconds]
-            for c in gate.councils
-        ],
-    )
-    con.execute(
-        "create or replace table audit.landing_gate_issues (la_code varchar, severity varchar, table_name varchar, "
-        "location varchar, column_name varchar, rule varchar, n_rows bigint, message varchar)"
-    )
-    rows = [
-        [i.location.split("/", 1)[0], i.severity, i.table, i.location, i.column, i.rule, i.rows, i.message]
-        for i in gate.issues
-    ]
-    if rows:
-        con.executemany("insert into audit.landing_gate_issues values (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+def _write_gate_findings(db: Path, gate: GateResult) -> None:
+    """The landing gate's verdict and findings per council gated (the report's data-quality page reads them;
+    an incremental build merges them by council). Examples (row keys) are left out: the warehouse's audit
+    tables hold no child-level values."""
+    con = duckdb.connect(str(db))
+    try:
+        con.execute("create schema if not exists audit")
+        con.execute(
+            "create or replace table audit.landing_gate (la_code varchar, extract_date date, status varchar, "
+            "checked_at timestamp, gate_seconds double)"
+        )
+        blocked = gate.blocked_councils
+        verdicts = [[c["la_code"], c.get("extract_date")] for c in gate.councils]
+        verdicts += [[la, None] for la in blocked if la not in {v[0] for v in verdicts}]
+        if verdicts:
+            con.executemany(
+                "insert into audit.landing_gate values (?, ?, ?, ?, ?)",
+                [[la, d, "blocked" if la in blocked else "passed", datetime.now(), gate.seconds] for la, d in verdicts],
+            )
+        con.execute(
+            "create or replace table audit.landing_gate_issues (la_code varchar, severity varchar, "
+            "table_name varchar, location varchar, column_name varchar, rule varchar, n_rows bigint, message varchar)"
+        )
+        rows = [
+            [i.location.split("/", 1)[0], i.severity, i.table, i.location, i.column, i.rule, i.rows, i.message]
+            for i in gate.issues
+        ]
+        if rows:
+            con.executemany("insert into audit.landing_gate_issues values (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        con.execute("checkpoint")
+    finally:
+        con.close()

@@ -3,8 +3,10 @@
 Each subcommand is a handler `(args, settings, console) -> exit code`, registered with its subparser by
 `_command` (as `args.run`); `main` resolves the configuration once (`csc.config.Settings`) and calls it. The
 work is done by the library: csc.intake (land, extract), csc.generate, csc.gate.run (check), csc.build,
-csc.summary, csc.report.run; what is printed is in csc.ui. Exit codes: 0 done, 1 the command failed (a
-blocking gate, a failed build, an unknown council, ...), 2 a usage error.
+csc.summary, csc.report.run; what is printed is in csc.ui. Exit codes: 0 done (build and refresh: every
+council published from its newest extract, or already up to date), 1 the command failed and nothing was
+published (a blocking gate, a failed build, an unknown council, ...), 2 a usage error, 3 (build and refresh)
+published, but some councils' newest extracts were held back and their figures stay on their last good extract.
 """
 
 from __future__ import annotations
@@ -48,8 +50,10 @@ steps:
   generate   write synthetic SSD extracts (demo councils, or up to 152) under the landing root
   check      run the landing gate (Great Expectations + DuckDB checks) on every council's newest
              extract; writes reports/landing_gate.html and .json; exit 1 if anything blocks
-  build      check, then dbt build into a new database file, then publish it over CSC_WAREHOUSE
-             only if the gate, the build and every error-severity test passed
+  build      check every extract newer than the warehouse's history, dbt build the councils that changed (all
+             of them when the project changed or --full-refresh) into a new file, publish it over
+             CSC_WAREHOUSE if the build and every error-severity test passed; a council whose newest extract
+             blocks keeps its last good extract (exit 3: published, some held back; 1: nothing published)
   summary    list what the published warehouse holds
   report     the monthly performance report of a council (HTML + Excel); --publish suppresses small numbers
   refresh    check, build and publish, then both reports (internal and published) for every council
@@ -82,6 +86,12 @@ def _gate_args(p: argparse.ArgumentParser) -> None:
 
 
 def _publish_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--full-refresh",
+        action="store_true",
+        help="rebuild every council from its newest extract instead of only the councils with a new extract "
+        "(the history and earlier figures are kept)",
+    )
     p.add_argument(
         "--retire",
         action="append",
@@ -465,6 +475,7 @@ def _build(args: argparse.Namespace, settings: Settings, console: Console) -> in
             console,
             settings.min_quarantine_rows,
             retire,
+            full_refresh=args.full_refresh,
         )
     except GateFailure as exc:
         ui.error(console, exc)
@@ -474,7 +485,7 @@ def _build(args: argparse.Namespace, settings: Settings, console: Console) -> in
         ui.error(console, exc)
         return 1
     ui.published(console, result)
-    return _summary(args, settings, console)
+    return _summary(args, settings, console) or result.exit_code
 
 
 def _summary(args: argparse.Namespace, settings: Settings, console: Console) -> int:
@@ -494,7 +505,13 @@ def _report(args: argparse.Namespace, settings: Settings, console: Console) -> i
 
 
 def _refresh(args: argparse.Namespace, settings: Settings, console: Console) -> int:
-    return _build(args, settings, console) or _reports(args, settings, console, None, None, (False, True))
+    """Build, then the reports of every council when something is published (exit 3 is still a publish)."""
+    from csc.build import EXIT_FAILED
+
+    code = _build(args, settings, console)
+    if code == EXIT_FAILED:
+        return code
+    return _reports(args, settings, console, None, None, (False, True)) or code
 
 
 def _reports(

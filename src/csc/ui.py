@@ -87,11 +87,21 @@ def gate_passed(console: Console) -> None:
 
 def published(console: Console, result: BuildResult) -> None:
     """`csc build`: where the warehouse was published, the time each step took, and the gate's report."""
+    if result.mode == "up_to_date":
+        console.print(f"[bold green]Up to date[/]: {result.warehouse} already holds every landed extract.")
+        return
     counts = ", ".join(f"{v} {k}" for k, v in sorted(result.dbt_counts.items()))
+    rebuilt = ", ".join(result.refreshed) or "none"
     console.print(
-        f"[bold green]Published[/] {result.warehouse} in {result.total_seconds:.0f} s "
-        f"(gate {result.gate.seconds:.0f} s, dbt {result.dbt_seconds:.0f} s; dbt: {counts})."
+        f"[bold green]Published[/] {result.warehouse} in {result.total_seconds:.0f} s, {result.mode} build in "
+        f"{result.steps} step(s), councils rebuilt: {rebuilt} (gate {result.gate.seconds:.0f} s, "
+        f"dbt {result.dbt_seconds:.0f} s; dbt: {counts})."
     )
+    for held in result.held_back.values():
+        console.print(
+            f"[bold yellow]Held back[/] {held.la_code}: its extract of {held.extract_date} blocked, so its figures "
+            f"stay on its last good extract (if any): {held.reason}"
+        )
     console.print(f"Landing gate report: {result.gate.report_html}")
 
 

@@ -12,7 +12,10 @@
     happened, and numerator, denominator and value NULL for a month the extract cannot tell
     (int_indicator_month_coverage: before the first status date of a current-state table such as
     ssd_care_leavers); localities are every locality of ssd_department, plus 'Unknown' for records whose team has
-    no locality. -#}
+    no locality.
+    Restatements (docs/architecture.md section 5): extract_date is the extract this build's figure comes from;
+    first_value and first_extract_date are the figure as first published, from the earliest earlier extract
+    whose figures the warehouse kept (stg_vintages__indicator_values), else this build's own. -#}
 with
 
 members as (
@@ -43,6 +46,12 @@ months as (
 coverage as (
 
     select * from {{ ref('int_indicator_month_coverage') }}
+
+),
+
+earlier_vintages as (
+
+    select * from {{ ref('stg_vintages__indicator_values') }}
 
 ),
 
@@ -169,6 +178,7 @@ measured as (
         spine.period_end,
         spine.breakdown,
         spine.breakdown_value,
+        months.extract_date,
         indicators.type as indicator_type,
         indicators.rate_multiplier,
         -- a month before the first the extract can tell (a current-state table): not known, not 0
@@ -203,23 +213,74 @@ measured as (
 
 ),
 
-final as (
+figures as (
 
     select
-        la_code,
-        indicator_id,
-        period_end,
-        breakdown,
-        breakdown_value,
-        cast(case when not is_not_known then numerator end as double) as numerator,
-        cast(case when not is_not_known then denominator end as double) as denominator,
+        measured.la_code,
+        measured.indicator_id,
+        measured.period_end,
+        measured.breakdown,
+        measured.breakdown_value,
+        measured.extract_date,
+        cast(case when not measured.is_not_known then measured.numerator end as double) as numerator,
+        cast(case when not measured.is_not_known then measured.denominator end as double) as denominator,
         cast(
             case
-                when not is_not_known
-                    then {{ indicator_value('indicator_type', 'numerator', 'denominator', 'rate_multiplier') }}
+                when not measured.is_not_known
+                    then {{ indicator_value(
+                        'measured.indicator_type', 'measured.numerator', 'measured.denominator',
+                        'measured.rate_multiplier'
+                    ) }}
             end as double
         ) as value
     from measured
+
+),
+
+first_published as (
+
+    -- the earliest earlier extract that gave a figure for the month (an extract older than this one)
+    select
+        earlier_vintages.la_code,
+        earlier_vintages.indicator_id,
+        earlier_vintages.period_end,
+        earlier_vintages.breakdown,
+        earlier_vintages.breakdown_value,
+        min(earlier_vintages.extract_date) as first_extract_date,
+        arg_min(earlier_vintages.value, earlier_vintages.extract_date) as first_value
+    from earlier_vintages
+    inner join months
+        on
+            earlier_vintages.la_code = months.la_code
+            and earlier_vintages.period_end = months.period_end
+    where earlier_vintages.extract_date < months.extract_date
+    group by all
+
+),
+
+final as (
+
+    select
+        figures.la_code,
+        figures.indicator_id,
+        figures.period_end,
+        figures.breakdown,
+        figures.breakdown_value,
+        figures.numerator,
+        figures.denominator,
+        figures.value,
+        figures.extract_date,
+        coalesce(first_published.first_extract_date, figures.extract_date) as first_extract_date,
+        case when first_published.first_extract_date is null then figures.value else first_published.first_value end
+            as first_value
+    from figures
+    left join first_published
+        on
+            figures.la_code = first_published.la_code
+            and figures.indicator_id = first_published.indicator_id
+            and figures.period_end = first_published.period_end
+            and figures.breakdown = first_published.breakdown
+            and figures.breakdown_value = first_published.breakdown_value
 
 )
 

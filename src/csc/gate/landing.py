@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -76,8 +77,31 @@ def _council_folder_problem(name: str) -> str | None:
     )
 
 
-def discover(landing: Path, issues: list[Issue]) -> list[Extract]:
-    """The newest extract of every council folder, with blocking issues for what cannot be read."""
+def landed_extract_dates(landing: Path) -> dict[str, list[date]]:
+    """Every ISO-dated extract folder of every council folder (ONS-coded, known council), oldest first; the
+    problems of other folders are reported by `discover`."""
+    if not landing.is_dir():
+        return {}
+    found: dict[str, list[date]] = {}
+    for council in sorted(p for p in landing.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        if _council_folder_problem(council.name):
+            continue
+        dates = []
+        for sub in council.iterdir():
+            try:
+                dates.append(date.fromisoformat(sub.name))
+            except ValueError:
+                continue
+            if not sub.is_dir():
+                dates.pop()
+        if dates:
+            found[council.name] = sorted(dates)
+    return found
+
+
+def discover(landing: Path, issues: list[Issue], select: Mapping[str, date] | None = None) -> list[Extract]:
+    """The newest extract of every council folder, with blocking issues for what cannot be read. With `select`
+    (council -> extract date), exactly those extracts: other council folders are left alone."""
     if not landing.is_dir():
         issues.append(blocking("landing", str(landing), "landing_root", f"landing root {landing} does not exist"))
         return []
@@ -85,6 +109,8 @@ def discover(landing: Path, issues: list[Issue]) -> list[Extract]:
     councils = sorted(p for p in landing.iterdir() if p.is_dir() and not p.name.startswith("."))
     if not councils:
         issues.append(blocking("landing", str(landing), "landing_root", f"no council folders under {landing}"))
+    if select is not None:
+        councils = [c for c in councils if c.name in select]
     for council in councils:
         problem = _council_folder_problem(council.name)
         if problem:
@@ -116,6 +142,8 @@ def discover(landing: Path, issues: list[Issue]) -> list[Extract]:
             )
             continue
         extract_date, folder = max(dated)
+        if select is not None:
+            extract_date, folder = next(((d, f) for d, f in dated if d == select[council.name]), (extract_date, folder))
         rel = f"{council.name}/{folder.name}"
         manifest_path = folder / "manifest.json"
         if not manifest_path.is_file():

@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 import tempfile
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import duckdb
@@ -22,7 +23,7 @@ from rich.table import Table as RichTable
 from csc.config import DEFAULT_MAX_QUARANTINE_PCT, DEFAULT_MIN_QUARANTINE_ROWS
 from csc.contract import load_tables
 from csc.gate.issues import GateFailure, Issue, blocking, info, warning
-from csc.gate.landing import create_raw_schema, discover, load_file
+from csc.gate.landing import LA_CODE, create_raw_schema, discover, load_file
 from csc.gate.normalise import blank_placeholders, resolve_legacy_keys
 from csc.gate.report import write_reports
 from csc.gate.sqlexpr import quote, register_code_tables
@@ -57,6 +58,36 @@ class GateResult:
     def blocking(self) -> list[Issue]:
         return [i for i in self.issues if i.severity == "blocking"]
 
+    @property
+    def blocked_councils(self) -> dict[str, list[Issue]]:
+        """The blocking issues of each council whose extract blocks (the issue's location is in its folder)."""
+        by_council: dict[str, list[Issue]] = {}
+        for i in self.blocking:
+            council = council_of(i)
+            if council:
+                by_council.setdefault(council, []).append(i)
+        return by_council
+
+    @property
+    def landing_blocking(self) -> list[Issue]:
+        """Blocking issues of the landing as a whole (no council, a folder that names no council): they stop
+        every council."""
+        return [i for i in self.blocking if not council_of(i)]
+
+    @property
+    def passed_councils(self) -> list[dict]:
+        blocked = self.blocked_councils
+        return [c for c in self.councils if c["la_code"] not in blocked]
+
+
+def council_of(issue: Issue) -> str | None:
+    """The council (ONS code) whose folder an issue is about, or None for the landing as a whole (a folder that
+    names no known council is a problem of the landing)."""
+    from csc.councils import by_la_code
+
+    head = issue.location.split("/", 1)[0]
+    return head if LA_CODE.match(head) and by_la_code(head) is not None else None
+
 
 def run_gate(
     landing: Path,
@@ -65,15 +96,20 @@ def run_gate(
     max_quarantine_pct: float = DEFAULT_MAX_QUARANTINE_PCT,
     console: Console | None = None,
     min_quarantine_rows: int = DEFAULT_MIN_QUARANTINE_ROWS,
+    select: Mapping[str, date] | None = None,
+    per_council: bool = False,
 ) -> GateResult:
     """`max_quarantine_pct` and `min_quarantine_rows`: a file blocks when more than that share of its
-    rows AND at least that many rows would be rejected (a table's contract may set its own)."""
+    rows AND at least that many rows would be rejected (a table's contract may set its own).
+    `select`: gate exactly these extracts (council -> extract date) instead of every council's newest.
+    `per_council`: raise GateFailure only for what blocks the landing as a whole; a council whose extract
+    blocks is left to the caller (GateResult.blocked_councils), and its rows are removed from `raw`."""
     console = console or Console()
     started = time.perf_counter()
     result = GateResult()
     issues = result.issues
     tables = load_tables()
-    extracts = discover(landing, issues)
+    extracts = discover(landing, issues, select)
     if not extracts:
         issues.append(
             blocking(
@@ -152,15 +188,27 @@ def run_gate(
         _apply_blanking(con)
         _count_values(con)
         _record_files(con, result)
+        if per_council:
+            _remove_councils(con, set(result.blocked_councils))
         lap("summaries and blanking")
         result.seconds = time.perf_counter() - started
         result.report_json, result.report_html = write_reports(result, reports, landing, datetime.now())
     finally:
         con.close()
     _print_summary(console, result)
-    if result.blocking:
+    if result.landing_blocking if per_council else result.blocking:
         raise GateFailure(result.issues)
     return result
+
+
+def _remove_councils(con, councils: set[str]) -> None:
+    """Take the rows of blocked councils out of every raw table (their findings stay in the result)."""
+    if not councils:
+        return
+    for (table,) in con.execute(
+        "select table_name from duckdb_tables() where schema_name = 'raw' and database_name = current_database()"
+    ).fetchall():
+        con.execute(f"delete from raw.{table} where la_code in (select unnest(?))", [sorted(councils)])
 
 
 def check_landing(

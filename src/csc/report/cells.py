@@ -57,6 +57,17 @@ class Figure:
         return fmt(self.value, self.kind)
 
     @property
+    def signed_text(self) -> str:
+        """The figure as a change: +1.5, -3; a percentage's change in percentage points (+1.5 pts)."""
+        if self.suppressed:
+            return SUPPRESSED
+        if self.value is None or _nan(self.value):
+            return MISSING
+        sign = "+" if self.value > 0 else "-" if self.value < 0 else ""
+        text = fmt(abs(self.value), self.kind)
+        return sign + (text.removesuffix("%") + " pts" if self.kind == "percentage" else text)
+
+    @property
     def export_value(self) -> float | str | None:
         """What a spreadsheet cell holds: the unrounded number, `c`, or empty."""
         if self.suppressed:

@@ -38,6 +38,10 @@ class ReportData:
     gate_issues: list[dict] = field(default_factory=list)
     quarantine: list[dict] = field(default_factory=list)
     landed_files: list[dict] = field(default_factory=list)
+    # figures that moved since first published (indicator_restatements with the parts of both vintages), months up
+    # to period_end; None when the warehouse keeps no earlier extracts' figures
+    revisions: list[dict] | None = None
+    extract_status: dict | None = None  # audit.council_extracts row: which extract, and any newer one held back
 
 
 def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> list[dict]:
@@ -47,10 +51,12 @@ def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) 
 
 
 def _table_exists(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
+    """A table or view of that name exists (information_schema.tables lists both)."""
     return bool(
         scalar(
             con.execute(
-                "select count(*) from duckdb_tables() where schema_name = ? and table_name = ?", [schema, table]
+                "select count(*) from information_schema.tables where table_schema = ? and table_name = ?",
+                [schema, table],
             )
         )
     )
@@ -94,7 +100,52 @@ def load(warehouse: Path, la_code: str, period_end: date | None) -> ReportData:
         con.close()
 
 
+def _extract_status(con: duckdb.DuckDBPyConnection, la_code: str) -> dict | None:
+    """The council's audit.council_extracts row: the extract its figures come from, the newest landed, and
+    why a newer one was held back (None when the warehouse does not record it)."""
+    if not _table_exists(con, "audit", "council_extracts"):
+        return None
+    found = _rows(
+        con,
+        """select extract_date, newest_extract_date, status, reason from audit.council_extracts
+           where la_code = ?""",
+        [la_code],
+    )
+    return found[0] if found else None
+
+
+def _revisions(con: duckdb.DuckDBPyConnection, la_code: str, period_end: date) -> list[dict] | None:
+    """The council's figures of months up to period_end that moved since first published
+    (marts.indicator_restatements), with the numerator and denominator of both vintages
+    (marts.indicator_value_vintages) so that the published report can suppress them. None when the warehouse
+    keeps no vintages."""
+    vintages = _table_exists(con, "marts", "indicator_value_vintages")
+    if not (vintages and _table_exists(con, "marts", "indicator_restatements")):
+        return None
+    return _rows(
+        con,
+        """select r.indicator_id, r.period_end, r.breakdown, r.breakdown_value,
+                  r.first_extract_date, r.first_value, f.numerator as first_numerator,
+                  f.denominator as first_denominator, f.la_code is not null as first_found,
+                  r.extract_date, r.value, c.numerator, c.denominator, c.la_code is not null as current_found,
+                  r.change, r.tolerance
+           from marts.indicator_restatements r
+           left join marts.indicator_value_vintages f
+             on f.la_code = r.la_code and f.indicator_id = r.indicator_id and f.period_end = r.period_end
+            and f.breakdown = r.breakdown and f.breakdown_value is not distinct from r.breakdown_value
+            and f.extract_date = r.first_extract_date
+           left join marts.indicator_value_vintages c
+             on c.la_code = r.la_code and c.indicator_id = r.indicator_id and c.period_end = r.period_end
+            and c.breakdown = r.breakdown and c.breakdown_value is not distinct from r.breakdown_value
+            and c.extract_date = r.extract_date
+           where r.la_code = ? and r.period_end <= ?
+           order by r.period_end desc, r.indicator_id, r.breakdown, r.breakdown_value""",
+        [la_code, period_end],
+    )
+
+
 def _load(con: duckdb.DuckDBPyConnection, la_code: str, period_end: date | None) -> ReportData:
+    status = _extract_status(con, la_code)
     council = _rows(
         con,
         """select c.la_code, c.la_name, m.extract_date, m.period_start,
@@ -102,13 +153,20 @@ def _load(con: duckdb.DuckDBPyConnection, la_code: str, period_end: date | None)
            from marts.dim_council c
            join raw.manifests m using (la_code)
            join marts.performance_summary s using (la_code)
-           where c.la_code = ? group by all""",
+           where c.la_code = ? group by all order by m.extract_date desc""",
         [la_code],
     )
     if not council:
+        if status and status["status"] == "new_council_blocked":
+            raise ReportError(
+                f"Council {la_code} has no figures in the warehouse: its first extract "
+                f"({status['newest_extract_date']:%d %B %Y}) was held back: {status['reason']}"
+            )
         known = ", ".join(r[0] for r in con.execute("select la_code from marts.dim_council order by 1").fetchall())
         raise ReportError(f"Council {la_code} is not in the warehouse (it holds: {known or 'none'}).")
-    c = council[0]
+    # with several extracts landed, the one the council's figures come from (else the newest)
+    used = [r for r in council if status and r["extract_date"] == status["extract_date"]]
+    c = (used or council)[0]
     period_end = period_end or c["last_month"]
     if not (c["first_month"] <= period_end <= c["last_month"]):
         raise ReportError(
@@ -221,4 +279,6 @@ def _load(con: duckdb.DuckDBPyConnection, la_code: str, period_end: date | None)
         gate_issues=gate_issues,
         quarantine=quarantine,
         landed_files=landed_files,
+        revisions=_revisions(con, la_code, period_end),
+        extract_status=status,
     )

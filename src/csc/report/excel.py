@@ -6,11 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from csc.report.cells import Figure, part
-from csc.report.model import BENCHMARKS, POLARITY_LABEL, Report, month_label
+from csc.report.model import BENCHMARKS, POLARITY_LABEL, MonthCell, Report, month_label
+from csc.report.revisions import Revision, date_text
 
 FILLS = {
     "green": PatternFill("solid", fgColor="C8E6C9"),
@@ -19,6 +21,20 @@ FILLS = {
 }
 HEAD = Font(bold=True)
 FORMATS = {"count": "#,##0.##", "percentage": '0.0"%"', "rate": "#,##0.0", "average": "#,##0.0", "number": "#,##0.##"}
+CHANGE_FORMATS = {"count": "+#,##0.##;-#,##0.##;0", "percentage": '+0.0" pts";-0.0" pts";0'}
+REVISION_COLUMNS = [
+    "indicator_id",
+    "indicator",
+    "period_end",
+    "breakdown",
+    "breakdown_value",
+    "first_extract_date",
+    "first_value",
+    "extract_date",
+    "value",
+    "change",
+    "tolerance",
+]
 
 SUMMARY_COLUMNS = (
     ["indicator_id", "ref", "area", "indicator", "good_performance_is", "data_note"]
@@ -38,6 +54,12 @@ def _put(ws, row: int, col: int, fig: Figure) -> None:
         cell.alignment = Alignment(horizontal="right")
 
 
+def _mark(ws, row: int, col: int, cell: MonthCell) -> None:
+    """A revised month's value carries a comment with the first published value and its extract."""
+    if cell.revision:
+        ws.cell(row=row, column=col).comment = Comment(cell.revision.note, "csc-warehouse", width=320, height=60)
+
+
 def _header(ws, row: int, names: list[str]) -> None:
     for i, name in enumerate(names, 1):
         ws.cell(row=row, column=i, value=name).font = HEAD
@@ -50,7 +72,10 @@ def write(report: Report, path: Path) -> Path:
     ws = wb.active
     ws.title = "Summary"
     mode = "published (small numbers suppressed: c)" if report.publish else "internal (exact figures)"
-    ws.append([f"{d.la_name} ({d.la_code}) monthly performance summary, {d.period_end:%B %Y}; {mode}"])
+    extract = f"figures from the extract of {date_text(d.extract_date)}"
+    if report.extract and report.extract.held_back:
+        extract += f" (a newer extract of {date_text(report.extract.newest_extract_date)} was held back)"
+    ws.append([f"{d.la_name} ({d.la_code}) monthly performance summary, {d.period_end:%B %Y}; {mode}; {extract}"])
     ws.append([f"Months: {', '.join(month_label(m.month) for m in report.rows[0].months)}" if report.rows else ""])
     ws.append([f"Outturns: {', '.join(report.rows[0].outturn_labels)}" if report.rows else ""])
     _header(ws, 4, SUMMARY_COLUMNS)
@@ -59,9 +84,12 @@ def write(report: Report, path: Path) -> Path:
         for c, v in enumerate(fixed, 1):
             ws.cell(row=i, column=c, value=v)
         col = len(fixed) + 1
-        for fig in [m.value for m in row.months] + [row.ytd]:
-            _put(ws, i, col, fig)
+        for month in row.months:
+            _put(ws, i, col, month.value)
+            _mark(ws, i, col, month)
             col += 1
+        _put(ws, i, col, row.ytd)
+        col += 1
         ws.cell(row=i, column=col, value=row.ytd_method)
         ws.cell(row=i, column=col + 1, value=row.dot)
         rag = ws.cell(row=i, column=col + 2, value=row.rag)
@@ -97,6 +125,8 @@ def write(report: Report, path: Path) -> Path:
                 _put(vs, r, 4 + k, fig)
                 if name == "value" and cell.rag:
                     vs.cell(row=r, column=4 + k).fill = FILLS[cell.rag]
+                if name == "value":
+                    _mark(vs, r, 4 + k, cell)
             vs.cell(row=r, column=4 + len(figs), value=row.tolerances[2])
             r += 1
     _widths(vs, {2: 60})
@@ -112,6 +142,7 @@ def write(report: Report, path: Path) -> Path:
             _put(ms, r, 4, cell.numerator)
             _put(ms, r, 5, cell.denominator)
             _put(ms, r, 6, cell.value)
+            _mark(ms, r, 6, cell)
             ms.cell(row=r, column=7, value=cell.target)
             ms.cell(row=r, column=8, value=cell.rag)
             r += 1
@@ -152,9 +183,16 @@ def write(report: Report, path: Path) -> Path:
         _put(rs, r, col + 4, g.worst[1])
     _widths(rs, {2: 60})
 
+    _revisions_sheet(wb.create_sheet("Revisions"), report)
+
     dq = wb.create_sheet("Data quality")
     dq.append(["Landing gate", (d.gate or {}).get("status", "not recorded")])
     dq.append(["Extract date", d.extract_date])
+    if report.extract:
+        dq.append(["Newest extract landed", report.extract.newest_extract_date])
+        dq.append(["Newest extract status", "held back" if report.extract.held_back else "in use"])
+        if report.extract.held_back:
+            dq.append(["Held back because", report.extract.reason])
     dq.append(["History from", d.period_start])
     dq.append([])
     dq.append(["table", "column", "rule", "action", "reason", "rows"])
@@ -170,6 +208,33 @@ def write(report: Report, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)
     return path
+
+
+def _revisions_sheet(ws, report: Report) -> None:
+    """Every figure revised since first published (report section "Figures revised since first published")."""
+    if report.revisions is None:
+        ws.append(["This warehouse does not keep the figures of earlier extracts, so revisions cannot be shown."])
+        return
+    if not report.revisions:
+        ws.append([f"No figure up to {report.data.period_end:%B %Y} has been revised since it was first published."])
+        return
+    _header(ws, 1, REVISION_COLUMNS)
+    for r, v in enumerate(report.revisions, 2):
+        _revision_row(ws, r, v)
+    _widths(ws, {2: 60, 5: 24, 6: 16, 8: 16})
+
+
+def _revision_row(ws, r: int, v: Revision) -> None:
+    fixed = [v.indicator_id, v.name, v.month, v.breakdown, v.breakdown_value, v.first_extract_date]
+    for c, value in enumerate(fixed, 1):
+        ws.cell(row=r, column=c, value=value)
+    _put(ws, r, 7, v.first)
+    ws.cell(row=r, column=8, value=v.extract_date)
+    _put(ws, r, 9, v.current)
+    _put(ws, r, 10, v.change)
+    if isinstance(v.change.export_value, float | int):
+        ws.cell(row=r, column=10).number_format = CHANGE_FORMATS.get(v.change.kind, "+#,##0.0;-#,##0.0;0")
+    ws.cell(row=r, column=11, value=v.tolerance)
 
 
 def _widths(ws, widths: dict[int, int]) -> None:

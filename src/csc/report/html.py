@@ -10,6 +10,7 @@ from csc import __version__
 from csc.report.cells import fmt, part
 from csc.report.chart import line_chart
 from csc.report.model import BENCHMARKS, DOT_SYMBOL, POLARITY_LABEL, Report, month_label
+from csc.report.revisions import date_text
 
 TEMPLATES = Path(__file__).with_name("templates")
 
@@ -59,6 +60,7 @@ def render(report: Report) -> str:
         d=d,
         month_long=d.period_end.strftime("%B %Y"),
         label=month_label,
+        date_text=date_text,
         fmt=fmt,
         benchmarks=BENCHMARKS,
         polarity_label=POLARITY_LABEL,

@@ -8,6 +8,7 @@ from datetime import date
 
 from csc.report.cells import Figure, figure, is_small, part, row_figure
 from csc.report.data import ReportData
+from csc.report.revisions import ExtractStatus, Revision, extract_status, revisions
 
 POLARITY_LABEL = {"high": "High", "low": "Low", "info": "Info", "within_limits": "Within limits"}
 BASIS_LABEL = {"IM": "in month", "R12": "rolling 12 months", "YTD": "year to date", "SNAP": "month end"}
@@ -33,6 +34,7 @@ class MonthCell:
     denominator: Figure
     rag: str | None
     target: float | None
+    revision: Revision | None = None  # the council figure moved since first published
 
 
 @dataclass
@@ -83,6 +85,8 @@ class Report:
     vital_signs: list[SummaryRow]
     vital_months: list[date]
     region_rows: list[RegionRow]
+    revisions: list[Revision] | None = None  # None: the warehouse keeps no earlier extracts' figures
+    extract: ExtractStatus | None = None
 
     @property
     def areas(self) -> list[tuple[str, list[SummaryRow]]]:
@@ -94,13 +98,15 @@ class Report:
         return out
 
 
-def _month_cell(kind: str, r: dict | None, month: date, publish: bool) -> MonthCell:
+def _month_cell(kind: str, r: dict | None, month: date, publish: bool, revision: Revision | None) -> MonthCell:
     if r is None:
-        return MonthCell(month, Figure(None, kind), Figure(None, "number"), Figure(None, "number"), None, None)
+        return MonthCell(
+            month, Figure(None, kind), Figure(None, "number"), Figure(None, "number"), None, None, revision
+        )
     value = row_figure(kind, r, publish)
     rag = None if value.suppressed else r["rag"]
     return MonthCell(
-        month, value, part(r["numerator"], publish), part(r["denominator"], publish), rag, r["target_value"]
+        month, value, part(r["numerator"], publish), part(r["denominator"], publish), rag, r["target_value"], revision
     )
 
 
@@ -121,11 +127,16 @@ def _ytd(data: ReportData, r: dict, publish: bool) -> Figure:
 
 
 def build(data: ReportData, publish: bool) -> Report:
+    revised = revisions(data, publish)
+    council_revised = {(v.indicator_id, v.month): v for v in revised or [] if v.breakdown == "all"}
     rows: list[SummaryRow] = []
     for r in data.summary:
         ind = r["indicator_id"]
         kind = r["type"]
-        series = [_month_cell(kind, data.history.get((ind, m)), m, publish) for m in data.months]
+        series = [
+            _month_cell(kind, data.history.get((ind, m)), m, publish, council_revised.get((ind, m)))
+            for m in data.months
+        ]
         months = series[-3:]
         labels = [r[f"fy_minus_{k}_label"] for k in range(5, 0, -1)]
         outturns = [row_figure(kind, data.outturns.get((ind, label)), publish) for label in labels]
@@ -178,6 +189,8 @@ def build(data: ReportData, publish: bool) -> Report:
         vital_signs=vital,
         vital_months=data.months[-13:],
         region_rows=_region(data, rows, publish),
+        revisions=revised,
+        extract=extract_status(data),
     )
 
 
