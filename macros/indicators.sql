@@ -5,6 +5,13 @@
     ({{ start_date }} <= {{ at_date }} and ({{ end_date }} is null or {{ end_date }} > {{ at_date }}))
 {%- endmacro %}
 
+{#- the version of a record in force at month end D, for tables read from their history (docs/indicators.md section
+    1.13): valid_from <= D < coalesce(valid_to, infinity). A version ending on D is no longer in force at D: the
+    extract dated D holds the next one (or no longer holds the record). -#}
+{% macro version_in_force_at(valid_from, valid_to, at_date) -%}
+    {{ is_open_at(valid_from, valid_to, at_date) }}
+{%- endmacro %}
+
 {#- age at date D: whole years completed between date of birth and D (a birthday counts on the day;
     a 29 February birthday completes a year on 1 March in other years). -#}
 {% macro age_at(date_of_birth, at_date) -%}

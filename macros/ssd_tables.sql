@@ -8,3 +8,10 @@
         'early_help_episodes', 'professionals', 'involvements', 'missing', 'immigration_status', 'cin_visits',
         'sdq_scores', 'assessment_factors', 'disability', 'pre_proceedings']) }}
 {%- endmacro %}
+
+{#- The SSD tables that hold only the current state of their records, staged from their history (source history,
+    models/staging/history/_history__sources.yml) rather than from raw: one stg_ssd__<name> row per version, valid_from
+    to valid_to (docs/indicators.md section 1.13). -#}
+{% macro ssd_history_table_names() -%}
+    {{ return(['department', 'care_leavers', 'professionals']) }}
+{%- endmacro %}

@@ -1,9 +1,10 @@
 {#- Every non-null value resolves to a row of `to` with the same la_code (keys are only unique
     within a council). Councils whose extract did not include the parent's optional table
-    (`parent_table`) are not tested: their links cannot be resolved and are documented as such. -#}
+    (`parent_table`) are not tested: their links cannot be resolved and are documented as such. The model is
+    read through a subquery so that a `where` config (which makes `model` a subquery itself) can apply. -#}
 {% test relationships_in_council(model, column_name, to, field, parent_table=none) %}
     select child.la_code, child.{{ column_name }}
-    from {{ model }} as child
+    from (select * from {{ model }}) as child
     where
         child.{{ column_name }} is not null
         {% if parent_table %}

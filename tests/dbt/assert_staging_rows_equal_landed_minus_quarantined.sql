@@ -1,6 +1,8 @@
 {#- Staging holds exactly the landed rows less the rows the landing gate rejected, per council
-    and table: nothing is dropped silently. -#}
+    and table: nothing is dropped silently. A table staged from its history (macro ssd_history_table_names) holds
+    a version per record and extract that changed it: its current versions (valid_to NULL) are the rows landed. -#}
 {%- set tables = ssd_table_names() %}
+{%- set history_tables = ssd_history_table_names() %}
 
 with
 
@@ -11,6 +13,7 @@ staged as (
             la_code,
             count(*) as rows_staged
         from {{ ref('stg_ssd__' ~ t) }}
+        {% if t in history_tables %}where valid_to is null{% endif %}
         group by la_code
         {% if not loop.last %}union all{% endif %}
     {% endfor %}

@@ -3,12 +3,17 @@
     hierarchy is not a locality (SystemC writes dept_team_parent_id = the team's own department id and
     dept_team_parent_name = a department type) supplies seeds/team_localities.csv: where the seed has rows for
     a council, they give that council's localities and win over the department parent, and a team of that
-    council the seed does not list has no locality (reported as Unknown). locality_source says which applied. -#}
+    council the seed does not list has no locality (reported as Unknown). locality_source says which applied.
+    The structure is the council's current one (the version of each team in its newest extract, valid_to NULL),
+    applied to every month: records are dated over years but carry only team ids that resolve in the newest
+    extract, and a locality breakdown read month by month against the current structure stays comparable
+    (docs/indicators.md section 1.9). -#}
 with
 
 departments as (
 
     select * from {{ ref('stg_ssd__department') }}
+    where valid_to is null
 
 ),
 

@@ -1,9 +1,9 @@
-{#- The first month end each council's extract can give a figure for, per indicator. An indicator that needs a
+{#- The first month end each council's extracts can give a figure for, per indicator. An indicator that needs a
     table holding only the current state of its records (var current_state_tables: ssd_care_leavers, one
-    current row per care leaver) is known from the month of the council's first status date in it
-    (clea_as_at_date, which a council keeping month-end history lands; else the extract date): with one SSD
-    extract, a care-leaver figure for an earlier month is not known, which is not the same as 0. Other
-    indicators are known from the first month of the spine. -#}
+    current row per care leaver) is known from the month of the council's first status date in it: the earliest
+    clea_as_at_date, which a council keeping month-end history lands, or else the earliest extract in the history
+    that held a row (valid_from; docs/indicators.md section 1.13). Before it, a care-leaver figure is not known,
+    which is not the same as 0. Other indicators are known from the first month of the spine. -#}
 with
 
 indicators as (

@@ -7,7 +7,10 @@
     is reported under one locality at D: that of the team of their latest-starting open involvement, so
     that localities add up to the council. is_agency_worker reads a missing flag as not agency, except for a
     council whose flags are all missing (a placeholder, as SystemC writes): there it is NULL, and the agency
-    indicator is not available (int_indicator_availability). -#}
+    indicator is not available (int_indicator_availability).
+    The professional's agency flag and FTE at D are those of their version in force at D (docs/indicators.md
+    section 1.13: valid_from <= D < valid_to); a professional's earliest version also stands for every month
+    before it (the state of the first extract that held them, projected backwards). -#}
 with
 
 involvements as (
@@ -19,6 +22,19 @@ involvements as (
 professionals as (
 
     select * from {{ ref('stg_ssd__professionals') }}
+
+),
+
+professional_versions as (
+
+    select
+        *,
+        case
+            when row_number() over (partition by la_code, professional_id order by valid_from) = 1
+                then cast('-infinity' as date)
+            else valid_from
+        end as in_force_from
+    from professionals
 
 ),
 
@@ -90,10 +106,13 @@ final as (
             when councils_with_agency_flags.la_code is not null then coalesce(professionals.is_agency_worker, false)
         end as is_agency_worker
     from caseloads
-    left join professionals
+    left join professional_versions as professionals
         on
             caseloads.la_code = professionals.la_code
             and caseloads.professional_id = professionals.professional_id
+            and {{ version_in_force_at(
+                'professionals.in_force_from', 'professionals.valid_to', 'caseloads.period_end'
+            ) }}
     left join councils_with_agency_flags
         on caseloads.la_code = councils_with_agency_flags.la_code
     left join teams

@@ -1,21 +1,18 @@
 {#- Coded columns are mapped to their code lists with map_code (seeds/value_mappings.csv), as the landing
     gate accepted them; the landed text is kept as <column>_as_landed. A row without clea_table_id (Mosaic
     writes NULL) gets a deterministic surrogate: 'derived:' and the md5 of the council, the person and every
-    landed value of the row (a second identical row gets ':2', a third ':3', in file order).
+    landed value of the row (a second identical row, another record of the history, gets ':2', a third ':3').
     is_accommodation_suitable: the accom_suitable code is 1 (category suitable), false for 2, NULL when the
-    value is missing or unmapped. -#}
+    value is missing or unmapped.
+    Read from the history of the landed extracts (source history): one row per version of a status row, in force
+    from valid_from up to, not including, valid_to (NULL: the newest extract's); the history holds only rows the
+    gate accepted. extract_date is the version's valid_from, the first extract that held it; as_at_date is
+    clea_as_at_date when landed (is_as_at_date_landed: the row describes that month end), else valid_from. -#}
 with
 
 source as (
 
-    select * from {{ source('ssd', 'ssd_care_leavers') }}
-
-),
-
-landed as (
-
-    select * from source
-    where {{ not_quarantined('ssd_care_leavers') }}
+    select * from {{ source('history', 'ssd_care_leavers') }}
 
 ),
 
@@ -36,8 +33,8 @@ surrogates as (
             landed.clea_care_leaver_allocated_team,
             landed.clea_care_leaver_worker_id,
             landed.clea_as_at_date
-        )) as varchar)) as row_hash
-    from landed
+        )) as varchar)) as surrogate_hash
+    from source as landed
 
 ),
 
@@ -45,7 +42,7 @@ identified as (
 
     select
         *,
-        row_number() over (partition by row_hash order by _row_id) as duplicate_number
+        dense_rank() over (partition by la_code, surrogate_hash order by record_key) as duplicate_number
     from surrogates
 
 ),
@@ -54,10 +51,11 @@ renamed as (
 
     select
         landed.la_code,
-        landed.extract_date,
+        landed.valid_from as extract_date,
         coalesce(
             landed.clea_table_id,
-            landed.row_hash || case when landed.duplicate_number > 1 then ':' || landed.duplicate_number else '' end
+            landed.surrogate_hash
+            || case when landed.duplicate_number > 1 then ':' || landed.duplicate_number else '' end
         ) as care_leaver_row_id,
         landed.clea_table_id is null as is_care_leaver_row_id_derived,
         landed.clea_person_id as person_id,
@@ -75,7 +73,10 @@ renamed as (
         {{ parse_date('landed.clea_pathway_plan_review_date') }} as pathway_plan_review_date,
         landed.clea_care_leaver_allocated_team as allocated_team_id,
         landed.clea_care_leaver_worker_id as worker_id,
-        coalesce({{ parse_date('landed.clea_as_at_date') }}, landed.extract_date) as as_at_date
+        coalesce({{ parse_date('landed.clea_as_at_date') }}, landed.valid_from) as as_at_date,
+        {{ parse_date('landed.clea_as_at_date') }} is not null as is_as_at_date_landed,
+        landed.valid_from,
+        landed.valid_to
     from identified as landed
 
 ),
