@@ -27,7 +27,7 @@ from csc.config import DEFAULT_MAX_QUARANTINE_PCT, DEFAULT_MIN_QUARANTINE_ROWS, 
 from csc.db import content_hash
 from csc.fingerprint import project_fingerprint
 from csc.gate.issues import GateFailure, Issue, blocking
-from csc.gate.landing import discover, landed_extract_dates
+from csc.gate.landing import discover, folder_signature, landed_extract_dates
 from csc.gate.run import GateResult, council_of, run_gate
 from csc.publish import (
     building_file,
@@ -181,7 +181,9 @@ def _build_locked(
         landed = landed_extract_dates(landing)
         published = read_published(warehouse, damaged)
         _check_no_council_lost(published, landed, landing, retire)
-        steps = plan_steps(landed, published, full_refresh)
+        steps = plan_steps(
+            landed, published, full_refresh, lambda la, d: folder_signature(landing / la / d.isoformat())
+        )
         if not steps and any(la in published.current for la in retire):
             steps = [Step({}, merge=True, final=True)]
         if not steps:
@@ -262,7 +264,11 @@ class _Run:
             carry_into(scratch, self.carry_of, passed + kept, kept)
             con = duckdb.connect(str(scratch))
             try:
-                history.merge_extracts(con, [(la, step.extracts[la]) for la in passed])
+                history.merge_extracts(
+                    con,
+                    [(la, step.extracts[la]) for la in passed],
+                    {la: folder_signature(self.landing / la / step.extracts[la].isoformat()) for la in passed},
+                )
                 con.execute("checkpoint")
             finally:
                 con.close()

@@ -50,7 +50,7 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f"create table if not exists {SCHEMA}.{t.name} ({cols})")
     con.execute(
         f"""create table if not exists {SCHEMA}.extracts (la_code varchar, extract_date date, ssd_version varchar,
-        landed_path varchar, loaded_at timestamp)"""
+        landed_path varchar, loaded_at timestamp, folder_signature varchar)"""
     )
 
 
@@ -104,15 +104,21 @@ def _snapshot_sql(t: Table) -> str:
         from keyed"""
 
 
-def merge_extracts(con: duckdb.DuckDBPyConnection, extracts: Sequence[tuple[str, date]]) -> list[MergeCounts]:
+def merge_extracts(
+    con: duckdb.DuckDBPyConnection, extracts: Sequence[tuple[str, date]], signatures: dict[str, str] | None = None
+) -> list[MergeCounts]:
     """Merge the extract of each (council, extract date) now in `raw` into the history, as changes: the open
     version of a record that is gone or different is closed at this extract date; a new or changed record opens
-    a version from it. An extract already merged (its date is not after the council's newest in the history)
-    changes nothing: the history only moves forward."""
+    a version from it. The council's newest merged extract merged again (landed again under the same date)
+    replaces its earlier merge; an older one changes nothing: the history only moves forward. `signatures`: the
+    landed folder's signature per council (history.extracts.folder_signature)."""
     newest = dict(con.execute(f"select la_code, max(extract_date) from {SCHEMA}.extracts group by la_code").fetchall())
-    todo = [(la, d) for la, d in extracts if newest.get(la) is None or d > newest[la]]
+    todo = [(la, d) for la, d in extracts if newest.get(la) is None or d >= newest[la]]
     if not todo:
         return []
+    for la, d in todo:
+        if newest.get(la) == d:
+            _undo_merge(con, la, d)
     con.execute("create or replace temp table merging (la_code varchar, extract_date date)")
     con.executemany("insert into merging values (?, ?)", todo)
     councils = [la for la, _ in todo]
@@ -151,14 +157,25 @@ def merge_extracts(con: duckdb.DuckDBPyConnection, extracts: Sequence[tuple[str,
         ).fetchall():
             counts.append(MergeCounts(la, t.name, d, opened, closed))
     con.execute(
-        f"""insert into {SCHEMA}.extracts
-        select m.la_code, m.extract_date, r.ssd_version, r.landing_path, ?
+        f"""insert into {SCHEMA}.extracts by name
+        select m.la_code, m.extract_date, r.ssd_version, r.landing_path, $loaded_at as loaded_at,
+            (map_from_entries($signatures))[m.la_code] as folder_signature
         from merging as m join raw.manifests as r on r.la_code = m.la_code""",
-        [datetime.now()],
+        {"loaded_at": datetime.now(), "signatures": list((signatures or {}).items())},
     )
     con.execute("drop table snapshot")
     con.execute("drop table merging")
     return counts
+
+
+def _undo_merge(con: duckdb.DuckDBPyConnection, la_code: str, extract_date: date) -> None:
+    """Take back the merge of one council's extract: its new versions go, the versions it closed reopen."""
+    for t in load_tables().values():
+        con.execute(f"delete from {SCHEMA}.{t.name} where la_code = ? and valid_from = ?", [la_code, extract_date])
+        con.execute(
+            f"update {SCHEMA}.{t.name} set valid_to = null where la_code = ? and valid_to = ?", [la_code, extract_date]
+        )
+    con.execute(f"delete from {SCHEMA}.extracts where la_code = ? and extract_date = ?", [la_code, extract_date])
 
 
 def as_at(con: duckdb.DuckDBPyConnection, table: str, la_code: str, extract_date: date) -> list[tuple]:

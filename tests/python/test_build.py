@@ -11,7 +11,7 @@ import pytest
 from helpers import QUIET, extract_folder
 
 import csc.build
-from csc.build import BuildFailure, build
+from csc.build import EXIT_HELD_BACK, BuildFailure, build
 from csc.db import content_hash
 from csc.gate.issues import GateFailure
 from csc.generate.defects import apply_defects
@@ -85,14 +85,25 @@ def test_no_personal_identifiers_anywhere_in_the_warehouse(built, small_landing)
         assert hits == 0, (schema, table, column)
 
 
-def test_blocked_gate_leaves_the_published_warehouse_unchanged(built, landing, tmp_path):
+def test_a_council_whose_extract_blocks_is_held_back_with_its_published_figures(built, landing, tmp_path):
+    """Norfolk's extract landed again, now with a duplicated key: Norfolk is held back on the extract already
+    published, the build publishes (exit 3) with the reason, and every figure stays as it was."""
     published = tmp_path / "csc.duckdb"
     shutil.copy(built[0], published)
-    before = digest(published)
+    with duckdb.connect(str(published), read_only=True) as con:
+        marts_before = content_hash(con, "marts")
     apply_defects(extract_folder(landing), ["duplicate_pk"])
-    with pytest.raises(GateFailure):
-        build(landing, published, tmp_path / "reports", console=QUIET)
-    assert digest(published) == before
+    result = build(landing, published, tmp_path / "reports", console=QUIET)
+    assert (sorted(result.held_back), result.exit_code, result.refreshed) == (["E10000020"], EXIT_HELD_BACK, [])
+    with duckdb.connect(str(published), read_only=True) as con:
+        assert content_hash(con, "marts") == marts_before
+        assert con.execute("select status from audit.council_extracts where la_code = 'E10000020'").fetchone() == (
+            "held_back",
+        )
+        blocking = con.execute(
+            "select count(*) from audit.landing_gate_issues where la_code = 'E10000020' and severity = 'blocking'"
+        ).fetchone()[0]
+        assert blocking > 0
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix in (".duckdb", ".wal")) == ["csc.duckdb"]
 
 
@@ -105,8 +116,8 @@ def test_failed_dbt_build_leaves_the_published_warehouse_unchanged(built, landin
         raise BuildFailure("a test failed")
 
     monkeypatch.setattr(csc.build, "run_dbt", failing_dbt)
-    with pytest.raises(BuildFailure):
-        build(landing, published, tmp_path / "reports", console=QUIET)
+    with pytest.raises(BuildFailure):  # a full refresh: the landing is the one published (up to date otherwise)
+        build(landing, published, tmp_path / "reports", console=QUIET, full_refresh=True)
     assert digest(published) == before
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix in (".duckdb", ".wal")) == ["csc.duckdb"]
 
@@ -124,7 +135,7 @@ def test_a_failed_audit_table_test_leaves_the_published_warehouse_unchanged(buil
 
     monkeypatch.setattr(csc.build, "_write_build_info", write_a_blocking_finding)
     with pytest.raises(BuildFailure) as info:
-        build(landing, published, tmp_path / "reports", console=QUIET)
+        build(landing, published, tmp_path / "reports", console=QUIET, full_refresh=True)
     assert "assert_audit_blocking_only_for_held_back_councils" in str(info.value)
     assert digest(published) == before
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix in (".duckdb", ".wal")) == ["csc.duckdb"]

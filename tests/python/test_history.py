@@ -132,3 +132,17 @@ def test_history_is_carried_from_another_warehouse_for_the_councils_asked(con, t
     assert versions(fresh, OTHER) == [("9", "NO", MARCH, None)]
     assert versions(fresh, LA) == []
     assert fresh.execute("select la_code from history.extracts").fetchall() == [(OTHER,)]
+
+
+def test_the_newest_extract_landed_again_replaces_its_merge(con):
+    land(con, [("1", "p1", "YES"), ("2", "p2", "NO")], MARCH)
+    history.merge_extracts(con, [(LA, MARCH)])
+    land(con, [("1", "p1", "NO")], APRIL)
+    history.merge_extracts(con, [(LA, APRIL)], {LA: "first landing"})
+    land(con, [("1", "p1", "YES"), ("2", "p2", "YES")], APRIL)  # April corrected and landed again
+    history.merge_extracts(con, [(LA, APRIL)], {LA: "second landing"})
+    assert versions(con) == [("1", "YES", MARCH, None), ("2", "NO", MARCH, APRIL), ("2", "YES", APRIL, None)]
+    assert con.execute("select extract_date, folder_signature from history.extracts order by 1").fetchall() == [
+        (MARCH, None),
+        (APRIL, "second landing"),
+    ]

@@ -144,10 +144,11 @@ def test_a_revised_figure_keeps_its_first_published_value(sequence):
         )
 
 
-def test_a_council_whose_new_extract_blocks_keeps_its_last_good_extract(sequence, tmp_path):
+def test_a_council_whose_new_extract_blocks_keeps_its_last_good_extract(sequence, tmp_path, monkeypatch):
     from csc.cli import main
 
     landing, warehouse = sequence["landing"], sequence["warehouse"]
+    monkeypatch.setenv("CSC_WAREHOUSE", str(warehouse))
     apply_defects(land_next_month(landing, ROTHERHAM), ["duplicate_pk"])
     before = table_rows(warehouse, ("marts",))
     code = main(["build", "--landing", str(landing), "--reports", str(tmp_path / "reports")])

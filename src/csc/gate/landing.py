@@ -12,6 +12,7 @@ only their flag keys (free-text comments never reach `raw`).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Mapping
@@ -97,6 +98,16 @@ def landed_extract_dates(landing: Path) -> dict[str, list[date]]:
         if dates:
             found[council.name] = sorted(dates)
     return found
+
+
+def folder_signature(folder: Path) -> str:
+    """What an extract folder holds, cheaply: sha256 of each file's name, size and modification time (as rsync's
+    quick check). A re-landed extract (`csc land --replace`, a file rewritten) gets a new signature."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.iterdir() if p.is_file()):
+        stat = path.stat()
+        digest.update(f"{path.name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
 
 
 def discover(landing: Path, issues: list[Issue], select: Mapping[str, date] | None = None) -> list[Extract]:

@@ -10,6 +10,7 @@ the build is *full*: the last step gates every council's newest extract together
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -30,6 +31,7 @@ class Published:
     current: dict[str, date] = field(default_factory=dict)  # council -> the extract its figures come from
     history: dict[str, date] = field(default_factory=dict)  # council -> its newest extract in the history
     names: dict[str, str] = field(default_factory=dict)
+    signatures: dict[tuple[str, date], str] = field(default_factory=dict)  # (council, extract) -> folder signature
     problem: str | None = None  # why it cannot be used as a base or carry
 
     @property
@@ -55,13 +57,22 @@ def read_published(warehouse: Path, checksum_problem: str | None = None) -> Publ
         history: dict[str, date] = {}
         fingerprint = None
         tables = {t for (t,) in con.execute("select schema_name || '.' || table_name from duckdb_tables()").fetchall()}
+        signatures: dict[tuple[str, date], str] = {}
         if "history.extracts" in tables:
             history = dict(con.execute("select la_code, max(extract_date) from history.extracts group by 1").fetchall())
+            columns = {c for (c,) in con.execute("select column_name from (describe history.extracts)").fetchall()}
+            if "folder_signature" in columns:
+                signatures = {
+                    (la, d): sig
+                    for la, d, sig in con.execute(
+                        "select la_code, extract_date, folder_signature from history.extracts"
+                    ).fetchall()
+                }
         if "audit.build_info" in tables:
             columns = {c for (c,) in con.execute("select column_name from (describe audit.build_info)").fetchall()}
             if "project_fingerprint" in columns:
                 fingerprint = scalar(con.execute("select any_value(project_fingerprint) from audit.build_info"))
-        return Published(warehouse, True, fingerprint, current, history, names)
+        return Published(warehouse, True, fingerprint, current, history, names, signatures)
     except duckdb.Error as exc:
         return Published(warehouse, problem=f"cannot be read: {str(exc).splitlines()[0]}")
     finally:
@@ -79,14 +90,23 @@ class Step:
     final: bool
 
 
-def plan_steps(landed: dict[str, list[date]], published: Published, full_refresh: bool = False) -> list[Step]:
+def plan_steps(
+    landed: dict[str, list[date]],
+    published: Published,
+    full_refresh: bool = False,
+    signature: Callable[[str, date], str] | None = None,
+) -> list[Step]:
     """The steps of a build (docstring of this module). An incremental build with no newer extract has no step
-    (the warehouse is up to date)."""
+    (the warehouse is up to date). `signature(council, extract date)`: the landed folder's signature; the
+    council's newest merged extract whose folder changed since (landed again under the same date) is pending
+    again."""
     newest_in_history = published.history if published.usable else {}
-    pending = {
-        la: [d for d in dates if la not in newest_in_history or d > newest_in_history[la]]
-        for la, dates in landed.items()
-    }
+    pending: dict[str, list[date]] = {}
+    for la, dates in landed.items():
+        merged = newest_in_history.get(la)
+        pending[la] = [d for d in dates if merged is None or d > merged]
+        if merged in dates and signature and signature(la, merged) != published.signatures.get((la, merged)):
+            pending[la].insert(0, merged)
     depth = max((len(p) for p in pending.values()), default=0)
     by_depth = [{la: p[k] for la, p in pending.items() if len(p) > k} for k in range(depth)]
     if published.is_base and not full_refresh:
