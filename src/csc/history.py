@@ -158,10 +158,13 @@ def merge_extracts(
             counts.append(MergeCounts(la, t.name, d, opened, closed))
     con.execute(
         f"""insert into {SCHEMA}.extracts by name
-        select m.la_code, m.extract_date, r.ssd_version, r.landing_path, $loaded_at as loaded_at,
-            (map_from_entries($signatures))[m.la_code] as folder_signature
+        select m.la_code, m.extract_date, r.ssd_version, r.landing_path as landed_path, ? as loaded_at
         from merging as m join raw.manifests as r on r.la_code = m.la_code""",
-        {"loaded_at": datetime.now(), "signatures": list((signatures or {}).items())},
+        [datetime.now()],
+    )
+    con.executemany(
+        f"update {SCHEMA}.extracts set folder_signature = ? where la_code = ? and extract_date = ?",
+        [[(signatures or {}).get(la), la, d] for la, d in todo],
     )
     con.execute("drop table snapshot")
     con.execute("drop table merging")
