@@ -56,21 +56,26 @@ def merge_councils(
     rebuilt, audited, dropped = sorted(set(rebuilt)), sorted(set(audited)), sorted(set(dropped))
     con = duckdb.connect(str(result))
     try:
-        con.execute(f"attach '{scratch}' as scratch (read_only)")
         main = scalar(con.execute("select current_database()"))
         have = set(partitioned_tables(con, main, cross_council))
-        for schema, table in partitioned_tables(con, "scratch", cross_council):
+        new: set[tuple[str, str]] = set()
+        if scratch.exists():
+            con.execute(f"attach '{scratch}' as scratch (read_only)")
+            new = set(partitioned_tables(con, "scratch", cross_council))
+        for schema, table in sorted(have | new):
             councils = audited if schema == "audit" else rebuilt
             name = f"{quote(schema)}.{quote(table)}"
             if (schema, table) not in have:
                 con.execute(f"create schema if not exists {quote(schema)}")
                 con.execute(f"create table {name} as select * from scratch.{name} limit 0")
             con.execute(f"delete from {name} where la_code in (select unnest(?))", [[*councils, *dropped]])
-            con.execute(
-                f"insert into {name} by name select * from scratch.{name} where la_code in (select unnest(?))",
-                [councils],
-            )
-        con.execute("detach scratch")
+            if (schema, table) in new:
+                con.execute(
+                    f"insert into {name} by name select * from scratch.{name} where la_code in (select unnest(?))",
+                    [councils],
+                )
+        if scratch.exists():
+            con.execute("detach scratch")
         con.execute("checkpoint")
     finally:
         con.close()
