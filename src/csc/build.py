@@ -26,9 +26,9 @@ from csc import history
 from csc.config import DEFAULT_MAX_QUARANTINE_PCT, DEFAULT_MIN_QUARANTINE_ROWS, PROJECT_DIR, dbt_env
 from csc.db import content_hash
 from csc.fingerprint import project_fingerprint
-from csc.gate.issues import GateFailure, Issue, blocking
+from csc.gate.issues import GateFailure, Issue
 from csc.gate.landing import discover, folder_signature, landed_extract_dates
-from csc.gate.run import GateResult, council_of, run_gate
+from csc.gate.run import GateResult, council_of, no_council, run_gate
 from csc.publish import (
     building_file,
     die_with_parent,
@@ -354,15 +354,7 @@ def _check_landing_as_a_whole(landing: Path) -> None:
     issues: list[Issue] = []
     discover(landing, issues)
     if not landed_extract_dates(landing):
-        issues.append(
-            blocking(
-                "landing",
-                str(landing),
-                "no_council",
-                "no council extract could be read, so nothing would be built: land each council with "
-                "`csc land SOURCE --la CODE`",
-            )
-        )
+        issues.append(no_council(landing))
     whole = [i for i in issues if i.severity == "blocking" and not council_of(i)]
     if whole:
         raise GateFailure(issues)

@@ -80,6 +80,17 @@ class GateResult:
         return [c for c in self.councils if c["la_code"] not in blocked]
 
 
+def no_council(landing: Path) -> Issue:
+    """The blocking finding of a landing without a readable council extract."""
+    return blocking(
+        "landing",
+        str(landing),
+        "no_council",
+        "no council extract could be read, so nothing would be built: land each council with "
+        "`csc land SOURCE --la CODE`",
+    )
+
+
 def council_of(issue: Issue) -> str | None:
     """The council (ONS code) whose folder an issue is about, or None for the landing as a whole (a folder that
     names no known council is a problem of the landing)."""
@@ -111,15 +122,7 @@ def run_gate(
     tables = load_tables()
     extracts = discover(landing, issues, select)
     if not extracts:
-        issues.append(
-            blocking(
-                "landing",
-                str(landing),
-                "no_council",
-                "no council extract could be read, so nothing would be built: land each council with "
-                "`csc land SOURCE --la CODE`",
-            )
-        )
+        issues.append(no_council(landing))
     con = duckdb.connect(str(db_path))
     con.execute("set enable_progress_bar = false")  # rich shows progress
     try:
