@@ -131,7 +131,7 @@ def test_a_revised_figure_keeps_its_first_published_value(sequence):
         ).fetchone()
         assert now[1:] == (first, EXTRACT_DATE, APRIL) and now[0] < first
         revised = con.execute(
-            f"select first_value, value, change from marts.indicator_restatements where {key}",
+            f"select first_value, value, value_change from marts.indicator_restatements where {key}",
             [NORFOLK, EXTRACT_DATE],
         ).fetchone()
         assert revised == (first, now[0], now[0] - first)

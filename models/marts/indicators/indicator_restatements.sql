@@ -40,8 +40,8 @@ matched as (
     from revised
     inner join tolerances
         on
-            (tolerances.la_code is null or tolerances.la_code = revised.la_code)
-            and (tolerances.indicator_id is null or tolerances.indicator_id = revised.indicator_id)
+            (tolerances.la_code is null or revised.la_code = tolerances.la_code)
+            and (tolerances.indicator_id is null or revised.indicator_id = tolerances.indicator_id)
 
 ),
 
@@ -57,7 +57,7 @@ final as (
         first_value,
         extract_date,
         value,
-        value - first_value as change,
+        value - first_value as value_change,
         cast(tolerance as double) as tolerance
     from matched
     where

@@ -128,7 +128,7 @@ def _revisions(con: duckdb.DuckDBPyConnection, la_code: str, period_end: date) -
                   r.first_extract_date, r.first_value, f.numerator as first_numerator,
                   f.denominator as first_denominator, f.la_code is not null as first_found,
                   r.extract_date, r.value, c.numerator, c.denominator, c.la_code is not null as current_found,
-                  r.change, r.tolerance
+                  r.value_change, r.tolerance
            from marts.indicator_restatements r
            left join marts.indicator_value_vintages f
              on f.la_code = r.la_code and f.indicator_id = r.indicator_id and f.period_end = r.period_end

@@ -105,7 +105,7 @@ def revisions(data: ReportData, publish: bool) -> list[Revision] | None:
             kind, r["first_value"], r["first_numerator"], r["first_denominator"], r["first_found"], publish
         )
         current = _vintage(kind, r["value"], r["numerator"], r["denominator"], r["current_found"], publish)
-        change = r["change"]
+        change = r["value_change"]
         if change is None and _known(r["first_value"]) and _known(r["value"]):
             change = r["value"] - r["first_value"]
         out.append(
