@@ -11,6 +11,9 @@ once per command:
     quarantine limit     --max-quarantine-pct    -               5 (% of a file's rows) ...
                          --min-quarantine-rows   -               ... and 10 rows
     wait for the lock    --wait SECONDS          -               0 (another build of the warehouse: refuse at once)
+    DuckDB memory limit  -                       CSC_DUCKDB_MEMORY_LIMIT  6GB (per process: the gate, dbt)
+    DuckDB threads       -                       CSC_DUCKDB_THREADS       the machine's cores
+    DuckDB spill folder  -                       CSC_DUCKDB_TEMP_DIR      <database file>.tmp (beside it)
 
 A path given in an option or the environment is relative to the current directory; the defaults are
 under the project directory: the checkout this package runs from, or CSC_PROJECT_DIR (read once, at
@@ -40,6 +43,13 @@ DEFAULT_EXPORTS = Path("data") / "exports"  # `csc generate --cms` without --out
 DEFAULT_MAX_QUARANTINE_PCT = 5.0
 DEFAULT_MIN_QUARANTINE_ROWS = 10
 DEFAULT_WAIT_SECONDS = 0.0  # `csc build` / `csc refresh` while another build holds the warehouse's lock
+# DuckDB's resources in every process that builds (the gate, dbt): a join larger than the limit spills to the
+# temp directory instead of failing, and the whole machine is never claimed (England: 24 GB, 2 cores, a phase
+# must stay under 8 GB with room for Python and the operating system).
+MEMORY_LIMIT_ENV = "CSC_DUCKDB_MEMORY_LIMIT"
+THREADS_ENV = "CSC_DUCKDB_THREADS"
+TEMP_DIR_ENV = "CSC_DUCKDB_TEMP_DIR"
+DEFAULT_MEMORY_LIMIT = "6GB"
 
 # Set in every process csc starts, and in its own before Great Expectations is imported.
 TELEMETRY_OFF: Mapping[str, str] = {
@@ -98,6 +108,42 @@ class Settings:
         return PROJECT_DIR / DEFAULT_EXPORTS
 
 
+@dataclass(frozen=True)
+class DuckDBResources:
+    """Memory limit, threads and spill folder of a DuckDB connection (the gate's, dbt's through the profile)."""
+
+    memory_limit: str
+    threads: int
+    temp_directory: Path
+
+    @classmethod
+    def resolve(cls, database: Path, environ: Mapping[str, str] | None = None) -> DuckDBResources:
+        """The environment (default os.environ), else the defaults; the spill folder is beside `database`."""
+        env = os.environ if environ is None else environ
+        temp = env.get(TEMP_DIR_ENV)
+        return cls(
+            memory_limit=env.get(MEMORY_LIMIT_ENV) or DEFAULT_MEMORY_LIMIT,
+            threads=int(env.get(THREADS_ENV) or os.cpu_count() or 1),
+            temp_directory=Path(temp).resolve() if temp else database.with_name(database.name + ".tmp"),
+        )
+
+    def settings(self) -> dict[str, str]:
+        """DuckDB `set` statements' values, by setting name."""
+        return {
+            "memory_limit": self.memory_limit,
+            "threads": str(self.threads),
+            "temp_directory": str(self.temp_directory),
+        }
+
+    def environ(self) -> dict[str, str]:
+        """The same settings as environment variables (read by profiles/profiles.yml)."""
+        return {
+            MEMORY_LIMIT_ENV: self.memory_limit,
+            THREADS_ENV: str(self.threads),
+            TEMP_DIR_ENV: str(self.temp_directory),
+        }
+
+
 def profiles_dir() -> Path:
     """The dbt profile every dbt run of csc uses."""
     return PROJECT_DIR / "profiles"
@@ -110,6 +156,7 @@ def dbt_env(warehouse: Path, environ: Mapping[str, str] | None = None) -> dict[s
     env.update(TELEMETRY_OFF)
     env[WAREHOUSE_ENV] = str(warehouse)
     env["DBT_PROFILES_DIR"] = str(profiles_dir())
+    env.update(DuckDBResources.resolve(Path(warehouse), env).environ())
     return env
 
 

@@ -3,9 +3,21 @@
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 from typing import Any
 
 import duckdb
+
+from csc.config import DuckDBResources
+
+
+def connect(database: Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """A connection to `database` with the memory limit, threads and spill folder of `DuckDBResources` (a build
+    step's connection: large joins spill to disk instead of failing)."""
+    con = duckdb.connect(str(database), read_only=read_only)
+    for name, value in DuckDBResources.resolve(Path(database)).settings().items():
+        con.execute(f"set {name} = '{value}'")
+    return con
 
 
 def scalar(result: duckdb.DuckDBPyConnection | duckdb.DuckDBPyRelation) -> Any:

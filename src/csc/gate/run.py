@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-import duckdb
 import pyarrow as pa
 from rich.console import Console
 from rich.table import Table as RichTable
 
 from csc.config import DEFAULT_MAX_QUARANTINE_PCT, DEFAULT_MIN_QUARANTINE_ROWS
 from csc.contract import load_tables
+from csc.db import connect
 from csc.gate.issues import GateFailure, Issue, blocking, info, warning
 from csc.gate.landing import LA_CODE, create_raw_schema, discover, load_file
 from csc.gate.normalise import blank_placeholders, resolve_legacy_keys
@@ -123,7 +123,7 @@ def run_gate(
     extracts = discover(landing, issues, select)
     if not extracts:
         issues.append(no_council(landing))
-    con = duckdb.connect(str(db_path))
+    con = connect(db_path)
     con.execute("set enable_progress_bar = false")  # rich shows progress
     try:
         create_raw_schema(con)
