@@ -12,6 +12,7 @@ published, but some councils' newest extracts were held back and their figures s
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -203,6 +204,12 @@ def parser() -> argparse.ArgumentParser:
         help="number of councils: the two demo councils first, up to 152 (default 2)",
     )
     g.add_argument("--years", type=int, default=6, help="years of history in each extract (default 6)")
+    g.add_argument(
+        "--workers",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="councils generated at once, one process each (default: the machine's cores); same extracts either way",
+    )
     g.add_argument(
         "--extract-date",
         type=date.fromisoformat,
@@ -431,6 +438,7 @@ def _generate_landing(args: argparse.Namespace, settings: Settings, console: Con
         date_style=args.date_style or DATE_STYLE,
         scale=args.scale,
         console=console,
+        workers=args.workers,
     )
     if args.defects:
         first = next(iter(results))
@@ -454,6 +462,7 @@ def _generate_exports(args: argparse.Namespace, settings: Settings, console: Con
         extract_date=args.extract_date,
         scale=args.scale,
         console=console,
+        workers=args.workers,
     )
     for export in exports:
         ui.shaped_export(console, export, args.cms, ssd_version, tool, args.extract_date)

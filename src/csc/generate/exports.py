@@ -45,6 +45,7 @@ def generate_exports(
     extract_date: date,
     scale: float,
     console: Console | None = None,
+    workers: int = 1,
 ) -> list[ShapedExport]:
     """Simulate `councils` councils and write each as `cms`'s script of `ssd_version` exported with `export`."""
     written = []
@@ -57,6 +58,7 @@ def generate_exports(
             extract_date=extract_date,
             scale=scale,
             console=console,
+            workers=workers,
         )
         for la_code in results:
             ref = by_la_code(la_code)
