@@ -62,6 +62,10 @@ class Output:
         self.written: set[int] = set()  # person ids with a row in the extract
         self.buffer: list[tuple[str, Row]] = []
         self._keep = False
+        # per table, the date columns that cannot be after the extract date (blanked when they are)
+        self.past_dates = {
+            name: [c.name for c in t.columns if c.kind == "date" and not c.future_ok] for name, t in self.tables.items()
+        }
 
     def write(self, table: str, row: Row) -> None:
         """Write a row that is not part of a journey (departments, professionals, persons) as it is."""
@@ -95,13 +99,12 @@ class Output:
                 return None
         elif t.event_date and row.get(t.event_date) and row[t.event_date] > x:
             return None
-        for col in t.columns:
-            if col.kind == "date" and not col.future_ok:
-                v = row.get(col.name)
-                if v is not None and v > x:
-                    row[col.name] = None
-                    for dep in END_DEPENDENTS.get(col.name, []):
-                        row[dep] = None
+        for name in self.past_dates[table]:
+            v = row.get(name)
+            if v is not None and v > x:
+                row[name] = None
+                for dep in END_DEPENDENTS.get(name, []):
+                    row[dep] = None
         for pid_col in self.person_columns.get(table, ()):
             if pid_col in row:
                 self.written.add(row[pid_col])

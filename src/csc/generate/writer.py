@@ -48,9 +48,9 @@ class ExtractWriter:
         folder.mkdir(parents=True, exist_ok=True)
 
     def add(self, table: str, row: dict) -> None:
-        cols = self.columns[table]
-        self.buffers[table].append(tuple(row.get(c) for c in cols))
-        if len(self.buffers[table]) >= self.batch_rows:
+        buffer = self.buffers[table]
+        buffer.append(tuple(map(row.get, self.columns[table])))
+        if len(buffer) >= self.batch_rows:
             self.flush(table)
 
     def flush(self, table: str) -> None:
