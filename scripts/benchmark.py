@@ -1,18 +1,22 @@
 """Benchmark: generate an extract of a given size, then time
   (a) one full read of every landed file by DuckDB (the floor),
-  (b) the landing gate (load into raw, GX suites, key checks),
+  (b) the landing gate (load into raw, expectation suites, key checks) and the merge into the history,
   (c) dbt build on the gated database,
   (d) the monthly report (HTML + Excel) of each council for its latest month, internal and published,
-and print rows, seconds, peak memory, the build/floor ratio and the seconds per council-month report.
+and print, per phase, rows, seconds, seconds per million landed rows, the ratio to the floor and peak memory, the
+gate's own phases, the slowest dbt nodes (dbt's run_results.json: the build's profile) and the seconds per
+council-month report (--no-reports skips (d)).
 With --incremental, instead of (b)-(d):
   (e) `csc build` of every council into a new warehouse (full: gate, dbt build, audit tests, publish),
   (f) the first council's next monthly extract landed, then `csc build` again (incremental: that council is
-      gated, built and merged into a copy of the published file), and the ratio (f)/(e).
+      gated, built and merged into a copy of the published file), and the ratio (f)/(e); the landing benchmarked
+      is left as it was (the new extract goes into a landing of links beside the benchmark's databases).
 
     python scripts/benchmark.py                       # the default demo (2 councils, 6 years)
     python scripts/benchmark.py --councils 20         # 20 councils
     python scripts/benchmark.py --landing data/landing --no-generate   # an existing landing root
     python scripts/benchmark.py --councils 20 --incremental           # one council's monthly refresh
+    python scripts/benchmark.py --landing /big/l152 --no-generate --tmp-dir /big/tmp   # England, databases on /big
 
 Each phase runs in its own process, so its peak memory (max resident set) is its own.
 """
@@ -20,14 +24,16 @@ Each phase runs in its own process, so its peak memory (max resident set) is its
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
-from csc.config import dbt_env
+from csc.config import DuckDBResources, dbt_env
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -45,11 +51,18 @@ print(rows)
 """
 
 GATE = """
-import sys
+import sys, time
+from datetime import date
 from pathlib import Path
 from rich.console import Console
 from csc.gate.run import run_gate
-r = run_gate(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), console=Console(quiet=True))
+from csc.refresh.carry import prepare_step
+landing, db = Path(sys.argv[1]), Path(sys.argv[2])
+r = run_gate(landing, db, Path(sys.argv[3]), console=Console(quiet=True))
+t0 = time.perf_counter()
+extracts = {c["la_code"]: date.fromisoformat(c["extract_date"]) for c in r.councils}
+prepare_step(db, landing, extracts, list(extracts), {}, [])  # as csc build: the extracts merged into the history
+r.phase_seconds["history merge"] = time.perf_counter() - t0
 print("; ".join(f"{k} {v:.1f} s" for k, v in r.phase_seconds.items()))
 print(sum(f["rows_landed"] for f in r.files))
 """
@@ -85,22 +98,60 @@ def timed(cmd: list[str], env: dict | None = None) -> tuple[float, float, str]:
     return seconds, usage.ru_maxrss / 1024, out
 
 
+@dataclass
+class Phase:
+    """One measured phase: its name, rows it handled (if it reads the landing), seconds and peak resident MB."""
+
+    name: str
+    rows: int | None
+    seconds: float
+    peak_mb: float
+
+
+def print_phases(phases: list[Phase], floor: Phase) -> None:
+    """The figures as the README reports them: rows, seconds, seconds per million landed rows, the ratio to the
+    DuckDB read floor, and peak memory."""
+    rows = floor.rows or 1
+    print(f"{'phase':52s} {'rows':>12s} {'seconds':>9s} {'s/M rows':>9s} {'x floor':>8s} {'peak MB':>9s}")
+    for ph in phases:
+        ratio = "" if ph is floor or ph.name.startswith("generate") else f"{ph.seconds / floor.seconds:.1f}"
+        print(
+            f"{ph.name:52s} {'' if ph.rows is None else f'{ph.rows:,}':>12s} {ph.seconds:9.1f} "
+            f"{ph.seconds / (rows / 1e6):9.2f} {ratio:>8s} {ph.peak_mb:9.0f}"
+        )
+
+
+def slowest_nodes(run_results: Path, n: int = 12) -> list[str]:
+    """The dbt nodes (models, tests) that took longest, from dbt's run_results.json: the build's profile."""
+    results = json.loads(run_results.read_text())["results"]
+    results.sort(key=lambda r: -r["execution_time"])
+    total = sum(r["execution_time"] for r in results)
+    lines = [f"dbt node seconds (summed over {len(results)} nodes: {total:.0f} s; 2 at a time)"]
+    tests = sum(r["execution_time"] for r in results if r["unique_id"].startswith(("test.", "unit_test.")))
+    lines.append(f"  data and unit tests together: {tests:.0f} s")
+    lines += [f"  {r['execution_time']:7.1f} s  {r['unique_id'].split('.', 2)[-1]}" for r in results[:n]]
+    return lines
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--councils", type=int, default=2)
     ap.add_argument("--years", type=int, default=6)
     ap.add_argument("--scale", type=float, default=1.0)
     ap.add_argument("--seed", type=int, default=42)
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="generator processes (default: cores)")
     ap.add_argument("--landing", help="landing root to use (default: a temporary folder)")
     ap.add_argument("--no-generate", action="store_true", help="benchmark an existing landing root")
+    ap.add_argument("--no-reports", action="store_true", help="skip (d), the council-month reports")
     ap.add_argument("--incremental", action="store_true", help="time a full build and one council's refresh")
+    ap.add_argument("--tmp-dir", help="where the benchmark's databases go (default: the system's temp folder)")
     args = ap.parse_args()
 
-    with tempfile.TemporaryDirectory(prefix="csc-bench-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="csc-bench-", dir=args.tmp_dir) as tmp:
         tmp_path = Path(tmp)
         landing = Path(args.landing).resolve() if args.landing else tmp_path / "landing"
         db = tmp_path / "bench.duckdb"
-        rows_out = []
+        phases: list[Phase] = []
         if not args.no_generate:
             s, mb, _ = timed(
                 [
@@ -116,69 +167,90 @@ def main() -> int:
                     str(args.scale),
                     "--seed",
                     str(args.seed),
+                    "--workers",
+                    str(args.workers),
                 ]
             )
-            rows_out.append(("generate extracts", None, s, mb))
+            phases.append(Phase(f"generate extracts ({args.workers} processes)", None, s, mb))
         size_mb = sum(f.stat().st_size for f in landing.rglob("ssd_*.*")) / 2**20
+        councils = len([p for p in landing.iterdir() if p.is_dir()])
         s_floor, mb, out = timed([sys.executable, "-c", FLOOR, str(landing)])
-        n_rows = int(out.strip().splitlines()[-1])
-        rows_out.append(("(a) DuckDB full read of every file (floor)", n_rows, s_floor, mb))
+        floor = Phase("(a) DuckDB full read of every file (floor)", int(out.strip().splitlines()[-1]), s_floor, mb)
+        phases.append(floor)
+        header = (
+            f"\nBenchmark: {councils} council(s), {args.years} years, scale {args.scale}; {floor.rows:,} landed rows, "
+            f"{size_mb:,.1f} MB of Parquet; {os.cpu_count()} cores; DuckDB {DuckDBResources.resolve(db).memory_limit} "
+            "memory limit per process\n"
+        )
         if args.incremental:
-            return _incremental(args, landing, tmp_path, rows_out, n_rows, size_mb)
+            return _incremental(landing, tmp_path, phases, floor, header)
         s_gate, mb, out = timed([sys.executable, "-c", GATE, str(landing), str(db), str(tmp_path / "reports")])
         gate_lines = out.strip().splitlines()
-        rows_out.append(("(b) landing gate", int(gate_lines[-1]), s_gate, mb))
+        phases.append(Phase("(b) landing gate (and history merge)", int(gate_lines[-1]), s_gate, mb))
         env = dbt_env(db)
-        s_dbt, mb, _ = timed([str(BIN / "dbt"), "build", "--project-dir", str(ROOT)], env=env)
-        rows_out.append(("(c) dbt build", None, s_dbt, mb))
-        s_rep, mb, out = timed([sys.executable, "-c", REPORT, str(db), str(tmp_path / "reports")])
-        report_lines = out.strip().splitlines()
-        rows_out.append((f"(d) {len(report_lines)} reports (process, with imports)", None, s_rep, mb))
+        target = tmp_path / "target"
+        s_dbt, mb, _ = timed(
+            [str(BIN / "dbt"), "build", "--project-dir", str(ROOT), "--target-path", str(target)], env=env
+        )
+        phases.append(Phase("(c) dbt build", None, s_dbt, mb))
+        report_lines: list[str] = []
+        if not args.no_reports:
+            s_rep, mb, out = timed([sys.executable, "-c", REPORT, str(db), str(tmp_path / "reports")])
+            report_lines = out.strip().splitlines()
+            phases.append(Phase(f"(d) {len(report_lines)} reports (process, with imports)", None, s_rep, mb))
+        profile = slowest_nodes(target / "run_results.json")
 
-    print(
-        f"\nBenchmark: {args.councils} council(s), {args.years} years, scale {args.scale}; "
-        f"{n_rows:,} landed rows, {size_mb:,.1f} MB of Parquet; {os.cpu_count()} cores\n"
-    )
-    print(f"{'phase':46s} {'rows':>12s} {'seconds':>9s} {'peak MB':>9s}")
-    for name, n, s, mb in rows_out:
-        print(f"{name:46s} {'' if n is None else f'{n:,}':>12s} {s:9.1f} {mb:9.0f}")
+    print(header)
+    print_phases(phases, floor)
     print(f"\ngate phases: {gate_lines[-2]}")
-    print(f"build/floor ratio (c)/(a): {s_dbt / s_floor:.1f}")
-    print(f"gate/floor ratio (b)/(a): {s_gate / s_floor:.1f}")
     print(f"gate share of check + build: {100 * s_gate / (s_gate + s_dbt):.0f}%")
-    print("report seconds per council-month (load, HTML, Excel):")
-    for line in report_lines:
-        print(f"  {line}")
+    print("\n".join(profile))
+    if report_lines:
+        print("report seconds per council-month (load, HTML, Excel):")
+        for line in report_lines:
+            print(f"  {line}")
     return 0
 
 
-def _incremental(args, landing: Path, tmp_path: Path, rows_out: list, n_rows: int, size_mb: float) -> int:
+def _incremental(landing: Path, tmp_path: Path, phases: list[Phase], floor: Phase, header: str) -> int:
     """(e) a full `csc build`, (f) one council's next monthly extract refreshed incrementally."""
     from datetime import date, timedelta
 
     from csc.generate.vintage import land_next_extract
 
+    landing = _landing_to_refresh(landing, tmp_path / "landing-refresh")
     warehouse = tmp_path / "warehouse" / "csc.duckdb"
     env = {**os.environ, "CSC_WAREHOUSE": str(warehouse)}
     csc_build = [str(BIN / "csc"), "build", "--landing", str(landing), "--reports", str(tmp_path / "reports")]
     s_full, mb, _ = timed(csc_build, env=env)
-    rows_out.append(("(e) csc build, every council (full)", n_rows, s_full, mb))
+    phases.append(Phase("(e) csc build, every council (full)", floor.rows, s_full, mb))
     council = sorted(p for p in landing.iterdir() if p.is_dir())[0]
     newest = date.fromisoformat(max(p.name for p in council.iterdir() if p.is_dir()))
     next_month_end = (newest.replace(day=1) + timedelta(days=62)).replace(day=1) - timedelta(days=1)
     land_next_extract(landing, council.name, next_month_end)
     s_inc, mb, out = timed(csc_build, env=env)
-    rows_out.append((f"(f) csc build, {council.name} next month (incremental)", None, s_inc, mb))
-    print(
-        f"\nBenchmark: {args.councils} council(s), {args.years} years, scale {args.scale}; "
-        f"{n_rows:,} landed rows, {size_mb:,.1f} MB of Parquet; {os.cpu_count()} cores\n"
-    )
-    print(f"{'phase':52s} {'rows':>12s} {'seconds':>9s} {'peak MB':>9s}")
-    for name, n, s, mb in rows_out:
-        print(f"{name:52s} {'' if n is None else f'{n:,}':>12s} {s:9.1f} {mb:9.0f}")
-    print(f"\nincremental / full (f)/(e): {100 * s_inc / s_full:.1f}%")
+    phases.append(Phase(f"(f) csc build, {council.name} next month (incremental)", None, s_inc, mb))
+    size_gb = warehouse.stat().st_size / 2**30
+    print(header)
+    print_phases(phases, floor)
+    print(f"\npublished warehouse: {size_gb:.1f} GB")
+    print(f"incremental / full (f)/(e): {100 * s_inc / s_full:.1f}%")
     print(next((line for line in out.splitlines() if "Published" in line), ""))
     return 0
+
+
+def _landing_to_refresh(landing: Path, into: Path) -> Path:
+    """A landing root of links to `landing`'s extracts, where the first council's folder is real, so that its next
+    extract is landed there and never in the landing benchmarked (which may be reused)."""
+    councils = sorted(p for p in landing.iterdir() if p.is_dir())
+    into.mkdir(parents=True)
+    for council in councils[1:]:
+        (into / council.name).symlink_to(council.resolve(), target_is_directory=True)
+    first = into / councils[0].name
+    first.mkdir()
+    for extract in councils[0].iterdir():
+        (first / extract.name).symlink_to(extract.resolve(), target_is_directory=True)
+    return into
 
 
 if __name__ == "__main__":

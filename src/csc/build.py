@@ -22,7 +22,6 @@ from pathlib import Path
 import duckdb
 from rich.console import Console
 
-from csc import history
 from csc.config import DEFAULT_MAX_QUARANTINE_PCT, DEFAULT_MIN_QUARANTINE_ROWS, PROJECT_DIR, dbt_env
 from csc.db import content_hash
 from csc.fingerprint import project_fingerprint
@@ -40,7 +39,7 @@ from csc.publish import (
     remove_building_files,
     warehouse_lock,
 )
-from csc.refresh.carry import carry_into
+from csc.refresh.carry import prepare_step
 from csc.refresh.council_extracts import HeldBack, summarise, write_council_extracts
 from csc.refresh.merge import merge_councils
 from csc.refresh.plan import Published, Step, plan_steps, read_published
@@ -261,17 +260,7 @@ class _Run:
                 self.held.pop(la, None)
             # a full build rebuilds a held-back council from its last good extract
             kept = [la for la in self.gate.blocked_councils if not step.merge and la in self.carry_of]
-            carry_into(scratch, self.carry_of, passed + kept, kept)
-            con = duckdb.connect(str(scratch))
-            try:
-                history.merge_extracts(
-                    con,
-                    [(la, step.extracts[la]) for la in passed],
-                    {la: folder_signature(self.landing / la / step.extracts[la].isoformat()) for la in passed},
-                )
-                con.execute("checkpoint")
-            finally:
-                con.close()
+            prepare_step(scratch, self.landing, step.extracts, passed, self.carry_of, kept)
             if passed or kept:
                 t0 = time.perf_counter()
                 # unit tests depend only on the project, which an incremental build shares with the published

@@ -4,12 +4,14 @@ of their figures, and the raw rows of a council held back (its last good extract
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 
 import duckdb
 
 from csc import history
-from csc.db import scalar
+from csc.db import connect, scalar
+from csc.gate.landing import folder_signature
 from csc.gate.sqlexpr import quote
 
 VINTAGES = "history.indicator_value_vintages"
@@ -60,6 +62,29 @@ def carry_into(db: Path, carry_of: Mapping[str, Path], councils: list[str], raw_
                         [held],
                     )
             con.execute(f"detach {alias}")
+        con.execute("checkpoint")
+    finally:
+        con.close()
+
+
+def prepare_step(
+    db: Path,
+    landing: Path,
+    extracts: Mapping[str, date],
+    passed: list[str],
+    carry_of: Mapping[str, Path],
+    kept: list[str],
+) -> None:
+    """What a step's gated file needs before `dbt build`: the carried history, vintages and held-back raw rows
+    (`carry_into`), then the extracts of the councils that passed the gate merged into the history."""
+    carry_into(db, carry_of, passed + kept, kept)
+    con = connect(db)
+    try:
+        history.merge_extracts(
+            con,
+            [(la, extracts[la]) for la in passed],
+            {la: folder_signature(landing / la / extracts[la].isoformat()) for la in passed},
+        )
         con.execute("checkpoint")
     finally:
         con.close()
