@@ -84,9 +84,40 @@ def dbt_executable() -> str:
     return str(candidate) if candidate.exists() else "dbt"
 
 
+def dbt_link(database: Path) -> Path:
+    """The one path through which dbt opens every database file of a warehouse: `.<stem>.dbt/csc.duckdb` beside it,
+    a link to the file being built (a step's, a merge's, the published one). dbt parses the whole project again
+    whenever its profile changes, and the profile holds the database path: through a constant path dbt re-parses
+    only when the project changes (partial parsing), instead of at every run of every build step. The link is named
+    csc.duckdb so that DuckDB's catalog is `csc`, as for the published file."""
+    m = re.fullmatch(r"\.(.+?)\.building-\d+.*", database.name)
+    stem = m.group(1) if m else database.name.split(".")[0]
+    return database.with_name(f".{stem}.dbt") / "csc.duckdb"
+
+
+def _remove_link(link: Path) -> None:
+    """The link with what DuckDB may have left beside it (the write-ahead log of a killed dbt, the spill folder)."""
+    for path in (link, link.with_name(link.name + ".wal")):
+        path.unlink(missing_ok=True)
+    shutil.rmtree(link.with_name(link.name + ".tmp"), ignore_errors=True)
+    if link.parent.is_dir() and not any(link.parent.iterdir()):
+        link.parent.rmdir()
+
+
 def run_dbt(args: list[str], warehouse: Path, console: Console, title: str = "dbt build") -> dict:
-    """Run dbt in a subprocess from the project root, with a progress bar fed by its log lines.
-    Returns run_results.json; raises BuildFailure on any error or failed error-severity test."""
+    """Run dbt in a subprocess from the project root on `warehouse` (through `dbt_link`), with a progress bar fed by
+    its log lines. Returns run_results.json; raises BuildFailure on any error or failed error-severity test."""
+    link = dbt_link(warehouse)
+    _remove_link(link)  # of a dbt run that was killed: its log belongs to no file still in use
+    link.parent.mkdir(exist_ok=True)
+    link.symlink_to(warehouse.resolve())
+    try:
+        return _run_dbt(args, link, console, title)
+    finally:
+        _remove_link(link)
+
+
+def _run_dbt(args: list[str], warehouse: Path, console: Console, title: str) -> dict:
     target = PROJECT_DIR / "target"
     cmd = [dbt_executable(), *args, "--project-dir", str(PROJECT_DIR), "--target-path", str(target)]
     log_lines: list[str] = []
