@@ -7,7 +7,8 @@ and print, per phase, rows, seconds, seconds per million landed rows, the ratio 
 gate's own phases, the slowest dbt nodes (dbt's run_results.json: the build's profile) and the seconds per
 council-month report (--no-reports skips (d)).
 With --incremental, instead of (b)-(d):
-  (e) `csc build` of every council into a new warehouse (full: gate, dbt build, audit tests, publish),
+  (e) `csc build` of every council into a new warehouse (full: gate, dbt build, audit tests, publish), with the
+      seconds and peak memory of its gate and of its dbt build (audit.build_info),
   (f) the first council's next monthly extract landed, then `csc build` again (incremental: that council is
       gated, built and merged into a copy of the published file), and the ratio (f)/(e); the landing benchmarked
       is left as it was (the new extract goes into a landing of links beside the benchmark's databases).
@@ -224,6 +225,9 @@ def _incremental(landing: Path, tmp_path: Path, phases: list[Phase], floor: Phas
     csc_build = [str(BIN / "csc"), "build", "--landing", str(landing), "--reports", str(tmp_path / "reports")]
     s_full, mb, _ = timed(csc_build, env=env)
     phases.append(Phase("(e) csc build, every council (full)", floor.rows, s_full, mb))
+    gate_s, dbt_s, gate_mb, dbt_mb = _build_info(warehouse)
+    phases.append(Phase("    of which the landing gate", floor.rows, gate_s, gate_mb))
+    phases.append(Phase("    of which dbt build", None, dbt_s, dbt_mb))
     council = sorted(p for p in landing.iterdir() if p.is_dir())[0]
     newest = date.fromisoformat(max(p.name for p in council.iterdir() if p.is_dir()))
     next_month_end = (newest.replace(day=1) + timedelta(days=62)).replace(day=1) - timedelta(days=1)
@@ -237,6 +241,20 @@ def _incremental(landing: Path, tmp_path: Path, phases: list[Phase], floor: Phas
     print(f"incremental / full (f)/(e): {100 * s_inc / s_full:.1f}%")
     print(next((line for line in out.splitlines() if "Published" in line), ""))
     return 0
+
+
+def _build_info(warehouse: Path) -> tuple[float, float, float, float]:
+    """Seconds and peak MB of the gate and of dbt in the build that made `warehouse` (audit.build_info)."""
+    import duckdb
+
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        sql = "select gate_seconds, dbt_seconds, gate_peak_mb, dbt_peak_mb from audit.build_info"
+        row = con.execute(sql).fetchone()
+    finally:
+        con.close()
+    assert row is not None
+    return row
 
 
 def _landing_to_refresh(landing: Path, into: Path) -> Path:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -226,7 +227,7 @@ def _build_locked(
             run.step(k, step)
         assert run.result is not None and run.result != warehouse
         write_council_extracts(run.result, landed, run.held)
-        _write_build_info(run.result, landing, run.gate, run.results, run.dbt_seconds, run.describe(steps))
+        _write_build_info(run.result, landing, run.gate, run.results, run.dbt_seconds, run.describe(steps), run.peaks())
         _test_audit_tables(run.result, console)
         pause_point("before_publish")
         publish(run.result, warehouse)  # atomic rename, checksum recorded
@@ -266,6 +267,12 @@ class _Run:
     gate: GateResult = field(default_factory=GateResult)
     results: dict = field(default_factory=dict)
     dbt_seconds: float = 0.0
+    gate_peak_mb: float = 0.0
+
+    def peaks(self) -> tuple[float, float]:
+        """Peak resident memory (MB) of the gate (this process, measured after each gate, before any dbt) and of
+        the largest dbt process."""
+        return round(self.gate_peak_mb, 1), round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
 
     def step(self, k: int, step: Step) -> None:
         scratch = (
@@ -284,6 +291,7 @@ class _Run:
                 select=step.extracts,
                 per_council=True,
             )
+            self.gate_peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             for la, issues in self.gate.blocked_councils.items():
                 self.held[la] = HeldBack(la, step.extracts[la], summarise(issues))
             passed = [c["la_code"] for c in self.gate.passed_councils]
@@ -394,7 +402,13 @@ def _check_no_council_lost(published: Published, landed: dict[str, list[date]], 
 
 
 def _write_build_info(
-    db: Path, landing: Path, gate: GateResult, results: dict, dbt_seconds: float, info: dict[str, str]
+    db: Path,
+    landing: Path,
+    gate: GateResult,
+    results: dict,
+    dbt_seconds: float,
+    info: dict[str, str],
+    peaks: tuple[float, float],
 ) -> None:
     """Record what was built, from what, how, and how the tests went (schema audit)."""
     con = duckdb.connect(str(db))
@@ -405,7 +419,8 @@ def _write_build_info(
             cast(? as timestamp) as built_at, ? as landing_root,
             (select string_agg(la_code, ',' order by la_code) from raw.manifests) as councils,
             ? as gate_seconds, ? as dbt_seconds, ? as dbt_version, ? as build_mode, ? as refreshed_councils,
-            ? as held_back_councils, ? as steps, ? as project_fingerprint, ? as marts_hash""",
+            ? as held_back_councils, ? as steps, ? as project_fingerprint, ? as marts_hash,
+            ? as gate_peak_mb, ? as dbt_peak_mb""",
             [
                 datetime.now(),
                 str(landing),
@@ -418,6 +433,7 @@ def _write_build_info(
                 int(info.get("steps") or 0),
                 project_fingerprint(),
                 content_hash(con, "marts"),  # the same landing builds the same marts (determinism)
+                *peaks,
             ],
         )
         rows = [
