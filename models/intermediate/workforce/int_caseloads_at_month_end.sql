@@ -92,6 +92,27 @@ caseloads as (
 
 ),
 
+versions_in_force as (
+
+    -- an inner join, then a left join on its keys: a left join on the range itself is planned as a nested loop
+    -- over every caseload and version (quadratic in councils)
+    select
+        caseloads.la_code,
+        caseloads.period_end,
+        caseloads.professional_id,
+        professional_versions.full_time_equivalency,
+        professional_versions.is_agency_worker
+    from caseloads
+    inner join professional_versions
+        on
+            caseloads.la_code = professional_versions.la_code
+            and caseloads.professional_id = professional_versions.professional_id
+            and {{ version_in_force_at(
+                'professional_versions.in_force_from', 'professional_versions.valid_to', 'caseloads.period_end'
+            ) }}
+
+),
+
 final as (
 
     select
@@ -106,13 +127,11 @@ final as (
             when councils_with_agency_flags.la_code is not null then coalesce(professionals.is_agency_worker, false)
         end as is_agency_worker
     from caseloads
-    left join professional_versions as professionals
+    left join versions_in_force as professionals
         on
             caseloads.la_code = professionals.la_code
+            and caseloads.period_end = professionals.period_end
             and caseloads.professional_id = professionals.professional_id
-            and {{ version_in_force_at(
-                'professionals.in_force_from', 'professionals.valid_to', 'caseloads.period_end'
-            ) }}
     left join councils_with_agency_flags
         on caseloads.la_code = councils_with_agency_flags.la_code
     left join teams

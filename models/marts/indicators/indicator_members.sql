@@ -55,9 +55,10 @@ month_offsets as (
 
     -- Each member's month ends by its basis: the event's own month (IM, SNAP), the 12 month ends from the
     -- event's month on (R12), or the month ends from the event's month to the March that closes its
-    -- financial year (YTD). The spine keeps only the council's reporting months.
+    -- financial year (YTD). Months are numbered (year x 12 + month) so the spine is found by equality.
     select
         rule_members.*,
+        year(rule_members.event_date) * 12 + month(rule_members.event_date) as event_month_number,
         case rule_members.basis
             when 'R12' then 11
             when 'YTD' then (15 - month(rule_members.event_date)) % 12
@@ -67,19 +68,42 @@ month_offsets as (
 
 ),
 
-windowed as (
+offsets as (
+
+    -- every (last offset, offset) pair, 0 <= offset <= last offset <= 11: 78 rows that expand a member into its
+    -- month ends by an equality join (an unnest per row costs a correlated join over every member)
+    select
+        last_offsets.last_month_offset,
+        month_offsets.month_offset
+    from range(12) as last_offsets (last_month_offset)
+    inner join range(12) as month_offsets (month_offset)
+        on last_offsets.last_month_offset >= month_offsets.month_offset
+
+),
+
+spine as (
 
     select
+        la_code,
+        period_end,
+        year(period_end) * 12 + month(period_end) as month_number
+    from months
+
+),
+
+windowed as (
+
+    -- The spine keeps only the council's reporting months; a snapshot row belongs to its own month end only.
+    select
         month_offsets.*,
-        months.period_end
+        spine.period_end
     from month_offsets
-    cross join unnest(generate_series(0, month_offsets.last_month_offset)) as month_offset_list (month_offset)
-    inner join months
+    inner join offsets on month_offsets.last_month_offset = offsets.last_month_offset
+    inner join spine
         on
-            month_offsets.la_code = months.la_code
-            and last_day(date_trunc('month', month_offsets.event_date) + to_months(month_offset_list.month_offset))
-            = months.period_end
-    where month_offsets.basis != 'SNAP' or month_offsets.event_date = months.period_end
+            month_offsets.la_code = spine.la_code
+            and month_offsets.event_month_number + offsets.month_offset = spine.month_number
+    where month_offsets.basis != 'SNAP' or month_offsets.event_date = spine.period_end
 
 ),
 
