@@ -1,11 +1,13 @@
-"""Row-level checks: one Great Expectations suite per SSD table, run on pandas batches streamed
-from DuckDB (never a whole large table at once); parsing is pushed down to DuckDB so that GX sees
-typed helper columns. Set-based checks (primary keys, foreign keys) run in DuckDB."""
+"""The landing checks: one Great Expectations suite per SSD table (`build_suite`, the vocabulary of the row-level
+checks and of their results) over typed helper columns that DuckDB parses with the staging expressions
+(`_helper_columns`); the suite runs compiled to SQL (compile.py, rowchecks.py). Set-based checks (primary keys,
+foreign keys) run in DuckDB."""
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import cache
 from datetime import date
 
 import duckdb
@@ -21,9 +23,7 @@ logging.getLogger("great_expectations").setLevel(logging.ERROR)
 
 import great_expectations as gx  # noqa: E402
 import great_expectations.expectations as gxe  # noqa: E402
-from great_expectations.data_context.types.base import ProgressBarsConfig  # noqa: E402
 
-BATCH_ROWS = 250_000
 EARLIEST = date(1900, 1, 1)
 
 
@@ -60,8 +60,15 @@ def _helper_columns(table: Table) -> list[str]:
     return out
 
 
+@cache
+def gx_context():
+    """One ephemeral GX context per process: GX needs an active context to build a suite. Nothing is stored."""
+    return gx.get_context(mode="ephemeral")
+
+
 def build_suite(table: Table) -> tuple[gx.ExpectationSuite, list[Rule]]:
     """The expectation suite of one SSD table, with the rule each expectation reports as."""
+    gx_context()
     suite = gx.ExpectationSuite(name=table.name)
     rules: list[Rule] = []
 
@@ -130,68 +137,6 @@ def build_suite(table: Table) -> tuple[gx.ExpectationSuite, list[Rule]]:
             ),
         )
     return suite, rules
-
-
-class GxRunner:
-    """Holds one ephemeral GX context and a pandas data source for streamed batches."""
-
-    def __init__(self) -> None:
-        self.context = gx.get_context(mode="ephemeral")
-        # rich shows progress; GX's own metric progress bars would interleave with it
-        self.context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
-        source = self.context.data_sources.add_pandas(name="landed")
-        asset = source.add_dataframe_asset(name="batch")
-        self.batch_definition = asset.add_batch_definition_whole_dataframe("whole")
-
-    def validate_table(self, con: duckdb.DuckDBPyConnection, table: Table) -> list[dict]:
-        """Run the table's suite over every batch of the table (all councils). Returns the
-        failing rows: council, row id, key, column, rule, value, action and reason."""
-        suite, rules = build_suite(table)
-        failures: list[dict] = []
-        sql = f"select {', '.join(_helper_columns(table))} from raw.{table.name} order by la_code, _row_id"
-        reader = con.execute(sql).to_arrow_reader(BATCH_ROWS)
-        for record_batch in reader:
-            df = record_batch.to_pandas()
-            if df.empty:
-                continue
-            df.index = range(len(df))
-            batch = self.batch_definition.get_batch(batch_parameters={"dataframe": df})
-            # Clean batches (the usual case) need only pass/fail, which GX computes ~40% faster;
-            # a batch that fails is validated again to list the failing rows.
-            result = batch.validate(suite, result_format={"result_format": "BOOLEAN_ONLY"})
-            if result.success:
-                continue
-            result = batch.validate(suite, result_format={"result_format": "COMPLETE"})
-            for rule, res in zip(rules, result.results, strict=True):
-                if res.success:
-                    continue
-                idx = res.result.get("unexpected_index_list") or []
-                sub = df.loc[[int(i) for i in idx]]
-                for la, ed, src, rid, key, val in zip(
-                    sub["la_code"],
-                    sub["extract_date"],
-                    sub["_source_file"],
-                    sub["_row_id"],
-                    sub["__key"],
-                    sub[rule.column],
-                    strict=True,
-                ):
-                    failures.append(
-                        {
-                            "la_code": la,
-                            "extract_date": ed,
-                            "table_name": table.name,
-                            "source_file": src,
-                            "_row_id": int(rid),
-                            "record_key": None if key is None else str(key),
-                            "column_name": rule.column,
-                            "rule": rule.rule,
-                            "bad_value": None if val is None else str(val),
-                            "action": rule.action,
-                            "reason": rule.reason,
-                        }
-                    )
-        return failures
 
 
 def primary_key_issues(con: duckdb.DuckDBPyConnection, table: Table, files: dict[str, str]) -> list[Issue]:

@@ -1,8 +1,9 @@
 """`csc check`: run the landing gate over every council's newest extract.
 
-Loads each landed file into `raw.*` of the given DuckDB file, runs the GX suite of its table on
-streamed batches and the set-based checks in DuckDB, writes quarantine and a report under
-reports/, and raises GateFailure when anything blocks (the caller then publishes nothing).
+Loads each landed file into `raw.*` of the given DuckDB file, runs the GX suite of each table compiled to one
+DuckDB pass over every council's rows (rowchecks.py) and the set-based key checks, writes quarantine, the GX
+validation results and a report under reports/, and raises GateFailure when anything blocks (the caller then
+publishes nothing).
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pyarrow as pa
 from rich.console import Console
 from rich.table import Table as RichTable
 
@@ -28,6 +29,9 @@ from csc.gate.normalise import blank_placeholders, resolve_legacy_keys
 from csc.gate.report import write_reports
 from csc.gate.sqlexpr import quote, register_code_tables
 from csc.ui import progress as progress_bar
+
+if TYPE_CHECKING:
+    from great_expectations.core.expectation_validation_result import ExpectationSuiteValidationResult
 
 QUARANTINE_COLUMNS = [
     "la_code",
@@ -53,6 +57,8 @@ class GateResult:
     phase_seconds: dict[str, float] = field(default_factory=dict)
     report_json: Path | None = None
     report_html: Path | None = None
+    # GX's result of each table's suite, by table (written as validations/<table>.json beside the report)
+    validations: dict[str, ExpectationSuiteValidationResult] = field(default_factory=dict)
 
     @property
     def blocking(self) -> list[Issue]:
@@ -128,7 +134,8 @@ def run_gate(
     try:
         create_raw_schema(con)
         register_code_tables(con)
-        from csc.gate.checks import GxRunner, foreign_key_failures, primary_key_issues
+        from csc.gate.checks import foreign_key_failures, primary_key_issues
+        from csc.gate.rowchecks import run_suite
 
         present: dict[str, set[str]] = {e.la_code: set() for e in extracts}
         landed_rows: dict[str, dict[str, int]] = {e.la_code: {} for e in extracts}
@@ -171,14 +178,12 @@ def run_gate(
                 for bad in {i.location.split("/")[0] for i in pk_issues}:
                     present[bad].discard(t.name)
             lap("primary keys")
-            # 2. one GX suite per table, over streamed batches of every council's rows
+            # 2. one GX suite per table, compiled to one DuckDB pass over every council's rows
             if extracts:
-                progress.update(task, description="Starting Great Expectations")
-                runner = GxRunner()
                 task2 = progress.add_task("Expectation suites", total=len(tables))
                 for t in tables.values():
                     progress.update(task2, description=f"Expectations {t.name}")
-                    _insert_quarantine(con, runner.validate_table(con, t))
+                    result.validations[t.name] = run_suite(con, t)
                     progress.advance(task2)
             lap("expectation suites (GX)")
             # 3. foreign keys (set-based over all councils, cascading), then per-council summaries
@@ -272,15 +277,6 @@ def _load_one(con, ext, t, landing: Path, issues: list[Issue], present, landed_r
             )
         )
     present[ext.la_code].add(t.name)
-
-
-def _insert_quarantine(con, failures: list[dict]) -> None:
-    if not failures:
-        return
-    data = {k: [f[k] for f in failures] for k in QUARANTINE_COLUMNS}
-    con.register("quarantine_batch", pa.table(data))
-    con.execute(f"insert into raw.quarantine select {', '.join(QUARANTINE_COLUMNS)} from quarantine_batch")
-    con.unregister("quarantine_batch")
 
 
 def _summarise_extract(
