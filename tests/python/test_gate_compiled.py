@@ -52,13 +52,12 @@ def edge_rows(table: Table, n: int = 160) -> pd.DataFrame:
         for k, c in enumerate(cols):
             values = _values(table, c)
             data[c.name].append(values[(i * (k + 1) + k) % len(values)])
-    extra = 0
-    for order, (end, start) in itertools.product(
+    pairs = itertools.product(
         table.date_order, [("2020-01-01", "2020-01-01"), ("2019-01-01", "2020-01-01"), (None, "2020-01-01")]
-    ):
+    )
+    for extra, (order, (end, start)) in enumerate(pairs):
         for c in cols:
             data[c.name].append({order.end: end, order.start: start}.get(c.name, data[c.name][extra]))
-        extra += 1
     df = pd.DataFrame(data)
     df.insert(0, "la_code", ["E10000020" if i % 3 else "E06000055" for i in range(len(df))])
     df.insert(1, "extract_date", EXTRACT)

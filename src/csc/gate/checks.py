@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from functools import cache
 from datetime import date
+from functools import cache
 
 import duckdb
 
