@@ -305,10 +305,16 @@ def load_file(
     try:
         if path.suffix.lower() == ".parquet":
             source = _reader(path)
-            names = [row[0] for row in con.execute(f"describe select * from {source}").fetchall()]
+            types = {row[0]: row[1] for row in con.execute(f"describe select * from {source}").fetchall()}
+            names = list(types)
+            # the row's number in the file, 1-based, without a window over the whole file
+            row_id = "file_row_number + 1"
+            source = source[:-1] + ", file_row_number = true)"
         else:
             layout = inspect_csv(path, table)
             source, names = f"({layout.select_sql()})", list(layout.columns)
+            types = dict.fromkeys(names, "VARCHAR")
+            row_id = "row_number() over ()"
     except ExportShapeError as exc:
         issues.append(blocking(table.name, rel, "csv_shape", _shape_message(path, exc)))
         return None
@@ -358,17 +364,9 @@ def load_file(
         cols = sorted(normalise(name) for name, why in plan.not_read if why == reason)
         if cols:
             issues.append(info(table.name, rel, rule, f"{len(cols)} {what}: {', '.join(cols)}", column=", ".join(cols)))
-    select = [_load_expression(table, c, landed) for c in table.column_names]
     rel_sql = rel.replace("'", "''")
     try:
-        rows = scalar(
-            con.execute(f"""
-            insert into raw.{table.name} by name
-            select '{ext.la_code}' as la_code, date '{ext.extract_date}' as extract_date,
-                   row_number() over () as _row_id, '{rel_sql}' as _source_file, {", ".join(select)}
-            from {source}
-        """)
-        )
+        rows = scalar(con.execute(_insert_sql(table, ext, rel_sql, source, row_id, landed, types)))
     except duckdb.Error as exc:
         if layout is not None:
             issues.append(blocking(table.name, rel, "csv_shape", _shape_message(path, shape_error(layout, exc))))
@@ -378,10 +376,44 @@ def load_file(
     return rows, present
 
 
-def _load_expression(table: Table, column: str, landed: dict[str, str]) -> str:
-    if column not in landed:
-        return f"cast(null as varchar) as {quote(column)}"
-    value = clean_text(quote(landed[column]))
-    if table.column(column).kind == "json":
-        value = json_kept(value, table.column(column).json_keys or DEFAULT_JSON_KEYS)
-    return f"{value} as {quote(column)}"
+# Parquet types whose text (DuckDB's cast to VARCHAR) has no NUL, no padding and is never blank or a NULL
+# literal: clean_text would return it unchanged, so it is not run.
+TYPED = re.compile(r"^(U?(TINY|SMALL|BIG|HUGE)?INT(EGER)?|FLOAT|DOUBLE|DECIMAL\(.*\)|DATE|TIME|TIMESTAMP.*|BOOLEAN)$")
+
+
+def _text(source_column: str, source_type: str) -> str:
+    """A landed column as the text `raw` keeps (see clean_text)."""
+    if TYPED.match(source_type):
+        return f"cast({quote(source_column)} as varchar)"
+    return clean_text(quote(source_column))
+
+
+def _insert_sql(
+    table: Table, ext: Extract, rel_sql: str, source: str, row_id: str, landed: dict[str, str], types: dict[str, str]
+) -> str:
+    """One statement loading a file: its columns as text under their contract names (in a CTE read once);
+    each JSON column reduced to its kept keys once per distinct value (a JSON column repeats few values),
+    joined back by value."""
+    read = [f"{row_id} as _row_id"] + [
+        f"{_text(landed[c], types[landed[c]])} as {quote(c)}" for c in table.column_names if c in landed
+    ]
+    ctes = [f"src as materialized (select {', '.join(read)} from {source})"]
+    out, joins = [], []
+    for c in table.column_names:
+        col = table.column(c)
+        if c not in landed:
+            out.append(f"cast(null as varchar) as {quote(c)}")
+        elif col.kind == "json":
+            j = f"__json{len(joins)}"
+            kept = json_kept("v", col.json_keys or DEFAULT_JSON_KEYS)
+            ctes.append(f"{j} as (select v, {kept} as kept from (select distinct {quote(c)} as v from src))")
+            joins.append(f"left join {j} on {j}.v = src.{quote(c)}")
+            out.append(f"{j}.kept as {quote(c)}")
+        else:
+            out.append(f"src.{quote(c)}")
+    return f"""
+        insert into raw.{table.name} by name
+        with {", ".join(ctes)}
+        select '{ext.la_code}' as la_code, date '{ext.extract_date}' as extract_date, src._row_id,
+               '{rel_sql}' as _source_file, {", ".join(out)}
+        from src {" ".join(joins)}"""
