@@ -13,8 +13,7 @@ from functools import cache
 import duckdb
 
 from csc.config import telemetry_off
-from csc.contract import Table, load_tables
-from csc.db import scalar
+from csc.contract import Table
 from csc.gate.issues import Issue, blocking
 from csc.gate.sqlexpr import map_code, parse_date, parse_flag, quote
 
@@ -183,60 +182,3 @@ def primary_key_issues(con: duckdb.DuckDBPyConnection, table: Table, files: dict
             )
         )
     return issues
-
-
-def kept_id_value(col: str) -> str:
-    """An id that did not resolve, as recorded in raw.quarantine: kept when it looks like an id (a digit,
-    no white space), else not recorded, since some scripts write a person's name in an id column
-    (SystemC's referral worker is DIM_WORKER_ID_DESC) and staff names must not reach the warehouse."""
-    return f"case when regexp_full_match({col}, '\\S*\\d\\S*') then {col} end"
-
-
-def foreign_key_failures(con: duckdb.DuckDBPyConnection, present: dict[str, set[str]]) -> int:
-    """Rows whose foreign keys do not resolve to a loaded, non-rejected parent: a required link
-    (not_null, e.g. the child's person id) rejects the row; an optional link (a team, a worker, the
-    referral of an assessment) is blanked and the row kept. Repeats until nothing changes, so a
-    rejected parent takes the rows that need it with it. `present`: la_code -> tables loaded
-    with valid keys; a link is checked only in councils that landed both tables."""
-    tables = load_tables()
-    total = 0
-    while True:
-        added = 0
-        for t in tables.values():
-            for c in t.columns:
-                fk = c.foreign_key
-                if fk is None:
-                    continue
-                councils = [la for la, names in present.items() if {t.name, fk.table} <= names]
-                if not councils:
-                    continue
-                action = "rejected" if c.not_null and not c.not_null_query else "blanked"
-                child, parent = quote(c.name), quote(fk.column)
-                added += scalar(
-                    con.execute(
-                        f"""
-                    insert into raw.quarantine
-                    with rejected_parent as (
-                        select la_code, _row_id from raw.quarantine
-                        where table_name = '{fk.table}' and action = 'rejected'),
-                    valid_parent as (
-                        select distinct p.la_code, p.{parent} as key from raw.{fk.table} p
-                        anti join rejected_parent x on x.la_code = p.la_code and x._row_id = p._row_id),
-                    already as (
-                        select la_code, _row_id from raw.quarantine
-                        where table_name = '{t.name}' and (action = 'rejected' or column_name = '{c.name}'))
-                    select r.la_code, r.extract_date, '{t.name}', r._source_file, r._row_id,
-                           cast(r.{quote(t.primary_key)} as varchar), '{c.name}', 'foreign_key',
-                           {kept_id_value(f"r.{child}")}, '{action}',
-                           'no {c.fk} {fk.column} = this value in the extract'
-                    from raw.{t.name} r
-                    anti join valid_parent v on v.la_code = r.la_code and v.key = r.{child}
-                    anti join already a on a.la_code = r.la_code and a._row_id = r._row_id
-                    where r.la_code in (select unnest($1)) and r.{child} is not null
-                    """,
-                        [councils],
-                    )
-                )
-        total += added
-        if not added:
-            return total

@@ -134,7 +134,8 @@ def run_gate(
     try:
         create_raw_schema(con)
         register_code_tables(con)
-        from csc.gate.checks import foreign_key_failures, primary_key_issues
+        from csc.gate.checks import primary_key_issues
+        from csc.gate.foreignkeys import foreign_key_failures
         from csc.gate.rowchecks import run_suite
 
         present: dict[str, set[str]] = {e.la_code: set() for e in extracts}

@@ -55,7 +55,8 @@ def json_kept(col: str, keys: str = DEFAULT_JSON_KEYS) -> str:
     entries = (
         f"list_filter(map_entries(from_json({col}, '\"MAP(VARCHAR, JSON)\"')), "
         f"e -> regexp_matches(e.key, '{keys_sql}') and (e.value is null or "
-        f"(json_type(e.value) not in ('OBJECT', 'ARRAY') and length(cast(e.value as varchar)) <= {JSON_MAX_VALUE_CHARS})))"
+        f"(json_type(e.value) not in ('OBJECT', 'ARRAY') "
+        f"and length(cast(e.value as varchar)) <= {JSON_MAX_VALUE_CHARS})))"
     )
     members = (
         f"list_transform({entries}, e -> cast(to_json(e.key) as varchar) || ':' || "
