@@ -6,6 +6,7 @@ foreign keys) run in DuckDB."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -13,7 +14,7 @@ from functools import cache
 import duckdb
 
 from csc.config import telemetry_off
-from csc.contract import Table
+from csc.contract import Column, Table
 from csc.gate.issues import Issue, blocking
 from csc.gate.sqlexpr import map_code, parse_date, parse_flag, quote
 
@@ -36,26 +37,40 @@ class Rule:
     reason: str
 
 
-def _helper_columns(table: Table) -> list[str]:
-    """SQL select list: row identity, key, and the typed helper columns the suite checks.
-    Parsing is pushed down to DuckDB (the same expressions as staging)."""
+def parse_expression(column: Column, value: str) -> str | None:
+    """What a column's text parses or maps to, as staging reads it (None for a column that is not parsed):
+    a date, a flag, the code of its code list, a number. A null value parses to null."""
+    if column.kind == "date":
+        return parse_date(value)
+    if column.kind == "flag":
+        return parse_flag(value)
+    if column.kind == "code" and column.codes:
+        return map_code(column.codes, value)
+    if column.kind == "number":
+        return f"try_cast({value} as double)"
+    return None
+
+
+def _helper_columns(table: Table, parsed: Mapping[str, str] | None = None) -> list[str]:
+    """SQL select list over raw.<table>: row identity, key, and the typed helper columns the suite checks.
+    Parsing is pushed down to DuckDB (the same expressions as staging). `parsed`: column -> an expression
+    already holding its parse_expression (a lookup of the column's distinct values, see rowchecks.py);
+    by default the parse is written inline."""
     pk = quote(table.primary_key)
     out = ["la_code", "extract_date", "_source_file", "_row_id", f"{pk} as __key"]
     for c in table.columns:
         q = quote(c.name)
         if c.kind in ("date", "flag", "code", "number", "json") or c.not_null:
             out.append(q)
+        p = (parsed or {}).get(c.name) or parse_expression(c, q)
+        if p is None:
+            continue
+        suffix = "__maps" if c.kind == "code" else "__parses"
+        out.append(f"{q} is null or {p} is not null as {quote(c.name + suffix)}")
         if c.kind == "date":
-            out.append(f"{q} is null or {parse_date(q)} is not null as {quote(c.name + '__parses')}")
-            out.append(f"{parse_date(q)} as {quote(c.name + '__date')}")
+            out.append(f"{p} as {quote(c.name + '__date')}")
             if not c.future_ok:
-                out.append(f"coalesce({parse_date(q)} <= extract_date, true) as {quote(c.name + '__not_future')}")
-        elif c.kind == "flag":
-            out.append(f"{q} is null or {parse_flag(q)} is not null as {quote(c.name + '__parses')}")
-        elif c.kind == "code" and c.codes:
-            out.append(f"{q} is null or {map_code(c.codes, q)} is not null as {quote(c.name + '__maps')}")
-        elif c.kind == "number":
-            out.append(f"{q} is null or try_cast({q} as double) is not null as {quote(c.name + '__parses')}")
+                out.append(f"coalesce({p} <= extract_date, true) as {quote(c.name + '__not_future')}")
     return out
 
 

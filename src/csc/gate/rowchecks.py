@@ -16,7 +16,7 @@ from typing import Any
 import duckdb
 
 from csc.contract import Table
-from csc.gate.checks import Rule, _helper_columns, build_suite
+from csc.gate.checks import Rule, _helper_columns, build_suite, parse_expression
 from csc.gate.compile import CompiledExpectation, compile_expectation, sql_literal
 from csc.gate.sqlexpr import quote
 from csc.gate.validations import PARTIAL_UNEXPECTED, ExpectationCounts, suite_result
@@ -33,8 +33,21 @@ class CompiledSuite:
 
     @property
     def source(self) -> str:
-        """The table's rows with their helper columns, as a FROM item."""
-        return f"(select {', '.join(_helper_columns(self.table))} from raw.{self.table.name}) as h"
+        """The table's rows with their helper columns, as a FROM item. Each parsed column is parsed once per
+        distinct value (a lookup joined back by value: dates, flags and codes repeat), not once per row."""
+        t = self.table
+        joins, parsed = [], {}
+        for i, c in enumerate(t.columns):
+            p = parse_expression(c, "__v")
+            if p is None:
+                continue
+            alias, q = f"__lookup{i}", quote(c.name)
+            joins.append(
+                f"left join (select __v, {p} as __p from (select distinct {q} as __v from raw.{t.name})) as {alias} "
+                f"on {alias}.__v = r.{q}"
+            )
+            parsed[c.name] = f"{alias}.__p"
+        return f"(select {', '.join(_helper_columns(t, parsed))} from raw.{t.name} as r {' '.join(joins)}) as h"
 
 
 def compile_suite(table: Table) -> CompiledSuite:
