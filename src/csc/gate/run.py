@@ -366,15 +366,21 @@ def _unmapped_values(con, la_code: str, table: str, column: str) -> list[str]:
 
 
 def _apply_blanking(con) -> None:
-    """Blank values the gate could not accept in columns where that keeps the row usable."""
+    """Blank values the gate could not accept in columns where that keeps the row usable: one update per table
+    (each blanked column set to null in the rows quarantined for it)."""
+    blanked: dict[str, list[str]] = {}
     for table, column in con.execute("""
-            select distinct table_name, column_name from raw.quarantine where action = 'blanked'
+            select distinct table_name, column_name from raw.quarantine where action = 'blanked' order by all
             """).fetchall():
+        blanked.setdefault(table, []).append(column)
+    for table, columns in blanked.items():
+        flags = ", ".join(f"bool_or(column_name = '{c}') as {quote('__' + c)}" for c in columns)
+        sets = ", ".join(f"{quote(c)} = case when b.{quote('__' + c)} then null else r.{quote(c)} end" for c in columns)
         con.execute(f"""
-            update raw.{table} as r set {quote(column)} = null
-            from raw.quarantine q
-            where q.table_name = '{table}' and q.column_name = '{column}' and q.action = 'blanked'
-              and q.la_code = r.la_code and q._row_id = r._row_id""")
+            update raw.{table} as r set {sets}
+            from (select la_code, _row_id, {flags} from raw.quarantine
+                  where table_name = '{table}' and action = 'blanked' group by all) as b
+            where b.la_code = r.la_code and b._row_id = r._row_id""")
 
 
 def _count_values(con) -> None:
