@@ -71,7 +71,7 @@ def blank_placeholders(con: duckdb.DuckDBPyConnection) -> None:
 
 def resolve_legacy_keys(con: duckdb.DuckDBPyConnection, extracts, landing: Path, issues: list[Issue]) -> None:
     """Person ids written as the person's legacy id, resolved through ssd_person's legacy id."""
-    from csc.gate.landing import _reader
+    from csc.gate.load import _reader
 
     for t in load_tables().values():
         for c in t.columns:
