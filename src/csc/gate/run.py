@@ -21,11 +21,11 @@ from rich.console import Console
 from rich.table import Table as RichTable
 
 from csc.config import DEFAULT_MAX_QUARANTINE_PCT, DEFAULT_MIN_QUARANTINE_ROWS
-from csc.contract import load_tables
+from csc.contract import Table, load_tables
 from csc.db import connect
 from csc.gate.issues import GateFailure, Issue, blocking, info
-from csc.gate.landing import LA_CODE, create_raw_schema, discover
-from csc.gate.load import load_file
+from csc.gate.landing import LA_CODE, Extract, create_raw_schema, discover
+from csc.gate.load import FilePlan, load_files, plan_file
 from csc.gate.normalise import blank_placeholders, resolve_legacy_keys
 from csc.gate.report import write_reports
 from csc.gate.sqlexpr import register_code_tables
@@ -151,8 +151,9 @@ def run_gate(
             clock = now
 
         with progress_bar(console) as progress:
-            # 1. load every landed file (one read each), structural and key checks
-            task = progress.add_task("Loading landed files", total=len(extracts) * len(tables))
+            # 1. load every landed file (one read each; Parquet files of a table in batches), structural checks
+            task = progress.add_task("Loading landed files", total=len(extracts) * len(tables) + 1)
+            slots: list[tuple[Extract, Table, FilePlan | None, list[Issue]]] = []
             for ext in extracts:
                 con.execute(
                     "insert into raw.manifests values (?, ?, ?, ?, ?, ?)",
@@ -166,9 +167,14 @@ def run_gate(
                     ],
                 )
                 for t in tables.values():
-                    progress.update(task, description=f"Loading {ext.la_code} {t.name}")
-                    _load_one(con, ext, t, landing, issues, present, landed_rows)
+                    progress.update(task, description=f"Reading {ext.la_code} {t.name}")
+                    found: list[Issue] = []
+                    slots.append((ext, t, _plan_one(con, ext, t, landing, found), found))
                     progress.advance(task)
+            progress.update(task, description="Loading landed files")
+            load_files(con, [plan for _, _, plan, _ in slots if plan is not None])
+            progress.advance(task)
+            _record_loaded(con, slots, issues, present, landed_rows)
             lap("load files")
             blank_placeholders(con)
             resolve_legacy_keys(con, extracts, landing, issues)
@@ -235,11 +241,13 @@ def check_landing(
         return run_gate(landing, Path(tmp) / "gate.duckdb", reports, max_quarantine_pct, console, min_quarantine_rows)
 
 
-def _load_one(con, ext, t, landing: Path, issues: list[Issue], present, landed_rows):
+def _plan_one(con, ext: Extract, t: Table, landing: Path, found: list[Issue]) -> FilePlan | None:
+    """The load plan of a council's file of a table, or None (a missing table or an unreadable file: `found`
+    says why)."""
     path = ext.files.get(t.name)
     if path is None:
         if t.required:
-            issues.append(
+            found.append(
                 blocking(
                     t.name,
                     ext.rel,
@@ -248,7 +256,7 @@ def _load_one(con, ext, t, landing: Path, issues: list[Issue], present, landed_r
                 )
             )
         else:
-            issues.append(
+            found.append(
                 info(
                     t.name,
                     ext.rel,
@@ -256,30 +264,38 @@ def _load_one(con, ext, t, landing: Path, issues: list[Issue], present, landed_r
                     f"optional table {t.name} not landed: indicators that need it are reported as not available",
                 )
             )
-        return
-    rel = str(path.relative_to(landing))
-    loaded = load_file(con, ext, t, path, landing, issues)
-    if loaded is None:
-        return
-    rows, cols = loaded
-    landed_rows[ext.la_code][t.name] = rows
-    con.executemany(
-        "insert into raw.landed_columns values (?, ?, ?, ?, null)",
-        [[ext.la_code, t.name, c, c in cols] for c in t.column_names],
-    )
-    if rows == 0:
-        issues.append(
-            Issue(
-                "blocking" if t.required else "warning",
-                t.name,
-                rel,
-                None,
-                "has_rows",
-                0,
-                "the file has a header but no data rows",
+        return None
+    return plan_file(con, ext, t, path, landing, found)
+
+
+def _record_loaded(con, slots, issues: list[Issue], present, landed_rows) -> None:
+    """After loading: each file's findings in council and table order, rows landed, columns landed (one insert)."""
+    columns = []
+    for ext, t, plan, found in slots:
+        issues.extend(found)
+        if plan is None or plan.rows is None:
+            continue
+        landed_rows[ext.la_code][t.name] = plan.rows
+        columns.extend([ext.la_code, t.name, c, c in plan.landed] for c in t.column_names)
+        if plan.rows == 0:
+            issues.append(
+                Issue(
+                    "blocking" if t.required else "warning",
+                    t.name,
+                    plan.rel,
+                    None,
+                    "has_rows",
+                    0,
+                    "the file has a header but no data rows",
+                )
             )
+        present[ext.la_code].add(t.name)
+    if columns:
+        con.execute(
+            "insert into raw.landed_columns select * from (select unnest($1), unnest($2), unnest($3), unnest($4), "
+            "cast(null as bigint))",
+            [list(col) for col in zip(*columns, strict=True)],
         )
-    present[ext.la_code].add(t.name)
 
 
 def _print_summary(console: Console, result: GateResult) -> None:
