@@ -247,13 +247,15 @@ def _text(source_column: str, source_type: str) -> str:
 
 def _insert_sql(plan: FilePlan, source: str) -> str:
     """One statement loading files of one signature (`source`: their rows with __la, __date, __file and __row):
-    the columns as text under their contract names (in a CTE read once); each JSON column reduced to its kept
+    the columns as text under their contract names; each JSON column reduced to its kept
     keys once per distinct value (a JSON column repeats few values), joined back by value."""
     table, landed, types = plan.table, plan.landed, plan.types
     read = ["__la as la_code", "__date as extract_date", "__file as _source_file", "__row as _row_id"] + [
         f"{_text(landed[c], types[landed[c]])} as {quote(c)}" for c in table.column_names if c in landed
     ]
-    ctes = [f"src as materialized (select {', '.join(read)} from {source})"]
+    # materialised (read once) only for a JSON column's distinct values; else inlined, which writes faster
+    has_json = any(table.column(c).kind == "json" for c in landed)
+    ctes = [f"src as {'' if has_json else 'not '}materialized (select {', '.join(read)} from {source})"]
     out, joins = [], []
     for c in table.column_names:
         col = table.column(c)
