@@ -254,7 +254,7 @@ def _insert_sql(plan: FilePlan, source: str) -> str:
         f"{_text(landed[c], types[landed[c]])} as {quote(c)}" for c in table.column_names if c in landed
     ]
     # materialised (read once) only for a JSON column's distinct values; else inlined, which writes faster
-    has_json = any(table.column(c).kind == "json" for c in landed)
+    has_json = any(c.kind == "json" and c.name in landed for c in table.columns)
     ctes = [f"src as {'' if has_json else 'not '}materialized (select {', '.join(read)} from {source})"]
     out, joins = [], []
     for c in table.column_names:
