@@ -1,13 +1,9 @@
-"""Finding extracts under the landing root and loading them into the `raw` schema.
+"""Finding extracts under the landing root, and the `raw` schema they load into (load.py loads them).
 
 Layout: <landing root>/<la_code>/<extract_date>/manifest.json and ssd_<table>.parquet|.csv.
 The newest extract of each council is loaded; older ones stay where they are (restatements).
 Council folders are named by ONS code and must name a council of seeds/councils.csv (`csc land`
 writes this layout from a council's exported SSD tables). File names are matched case-insensitively.
-Every value is loaded as text: NUL bytes removed, trimmed, blank strings and NULL literals (`NULL`,
-`null`, `\\N`) become NULL, and columns renamed by an older SSD release take the contract name.
-Personal identifiers and columns the contract does not know are never loaded; JSON values keep
-only their flag keys (free-text comments never reach `raw`).
 """
 
 from __future__ import annotations
