@@ -200,7 +200,13 @@ def run_gate(
             lap("foreign keys")
             for ext in extracts:
                 summarise_extract(
-                    con, ext, landed_rows[ext.la_code], landing, (max_quarantine_pct, min_quarantine_rows), result
+                    con,
+                    ext,
+                    landed_rows[ext.la_code],
+                    landing,
+                    (max_quarantine_pct, min_quarantine_rows),
+                    result,
+                    tables,
                 )
         apply_blanking(con)
         count_values(con)

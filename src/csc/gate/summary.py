@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from csc.contract import load_tables
+from csc.contract import Table, load_tables
 from csc.gate.issues import blocking, warning
 from csc.gate.sqlexpr import quote
 
@@ -15,10 +15,17 @@ if TYPE_CHECKING:
 
 
 def summarise_extract(
-    con, ext, landed_rows: dict[str, int], landing: Path, limits: tuple[float, int], result: GateResult
+    con,
+    ext,
+    landed_rows: dict[str, int],
+    landing: Path,
+    limits: tuple[float, int],
+    result: GateResult,
+    tables: dict[str, Table],
 ) -> None:
     """Turn quarantine rows into issues (one per table, column and rule) and apply the threshold:
-    a file blocks when more than pct % of its rows and at least min_rows rows would be rejected."""
+    a file blocks when more than pct % of its rows and at least min_rows rows would be rejected
+    (`tables`: the contract the gate runs with, whose tables may set their own threshold)."""
     rows = con.execute(
         """
         select table_name, column_name, rule, action, any_value(reason), count(*),
@@ -57,7 +64,6 @@ def summarise_extract(
             [ext.la_code],
         ).fetchall()
     )
-    tables = load_tables()
     for table, landed in landed_rows.items():
         bad = rejected.get(table, 0)
         own = tables[table].threshold
