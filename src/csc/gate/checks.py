@@ -1,18 +1,20 @@
-"""Row-level checks: one Great Expectations suite per SSD table, run on pandas batches streamed
-from DuckDB (never a whole large table at once); parsing is pushed down to DuckDB so that GX sees
-typed helper columns. Set-based checks (primary keys, foreign keys) run in DuckDB."""
+"""The landing checks: one Great Expectations suite per SSD table (`build_suite`, the vocabulary of the row-level
+checks and of their results) over typed helper columns that DuckDB parses with the staging expressions
+(`_helper_columns`); the suite runs compiled to SQL (compile.py, rowchecks.py). Set-based checks (primary keys,
+foreign keys) run in DuckDB."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 import duckdb
 
 from csc.config import telemetry_off
-from csc.contract import Table, load_tables
-from csc.db import scalar
+from csc.contract import Column, Table
 from csc.gate.issues import Issue, blocking
 from csc.gate.sqlexpr import map_code, parse_date, parse_flag, quote
 
@@ -21,9 +23,7 @@ logging.getLogger("great_expectations").setLevel(logging.ERROR)
 
 import great_expectations as gx  # noqa: E402
 import great_expectations.expectations as gxe  # noqa: E402
-from great_expectations.data_context.types.base import ProgressBarsConfig  # noqa: E402
 
-BATCH_ROWS = 250_000
 EARLIEST = date(1900, 1, 1)
 
 
@@ -37,31 +37,52 @@ class Rule:
     reason: str
 
 
-def _helper_columns(table: Table) -> list[str]:
-    """SQL select list: row identity, key, and the typed helper columns the suite checks.
-    Parsing is pushed down to DuckDB (the same expressions as staging)."""
+def parse_expression(column: Column, value: str) -> str | None:
+    """What a column's text parses or maps to, as staging reads it (None for a column that is not parsed):
+    a date, a flag, the code of its code list, a number. A null value parses to null."""
+    if column.kind == "date":
+        return parse_date(value)
+    if column.kind == "flag":
+        return parse_flag(value)
+    if column.kind == "code" and column.codes:
+        return map_code(column.codes, value)
+    if column.kind == "number":
+        return f"try_cast({value} as double)"
+    return None
+
+
+def _helper_columns(table: Table, parsed: Mapping[str, str] | None = None) -> list[str]:
+    """SQL select list over raw.<table>: row identity, key, and the typed helper columns the suite checks.
+    Parsing is pushed down to DuckDB (the same expressions as staging). `parsed`: column -> an expression
+    already holding its parse_expression (a lookup of the column's distinct values, see rowchecks.py);
+    by default the parse is written inline."""
     pk = quote(table.primary_key)
     out = ["la_code", "extract_date", "_source_file", "_row_id", f"{pk} as __key"]
     for c in table.columns:
         q = quote(c.name)
         if c.kind in ("date", "flag", "code", "number", "json") or c.not_null:
             out.append(q)
+        p = (parsed or {}).get(c.name) or parse_expression(c, q)
+        if p is None:
+            continue
+        suffix = "__maps" if c.kind == "code" else "__parses"
+        out.append(f"{q} is null or {p} is not null as {quote(c.name + suffix)}")
         if c.kind == "date":
-            out.append(f"{q} is null or {parse_date(q)} is not null as {quote(c.name + '__parses')}")
-            out.append(f"{parse_date(q)} as {quote(c.name + '__date')}")
+            out.append(f"{p} as {quote(c.name + '__date')}")
             if not c.future_ok:
-                out.append(f"coalesce({parse_date(q)} <= extract_date, true) as {quote(c.name + '__not_future')}")
-        elif c.kind == "flag":
-            out.append(f"{q} is null or {parse_flag(q)} is not null as {quote(c.name + '__parses')}")
-        elif c.kind == "code" and c.codes:
-            out.append(f"{q} is null or {map_code(c.codes, q)} is not null as {quote(c.name + '__maps')}")
-        elif c.kind == "number":
-            out.append(f"{q} is null or try_cast({q} as double) is not null as {quote(c.name + '__parses')}")
+                out.append(f"coalesce({p} <= extract_date, true) as {quote(c.name + '__not_future')}")
     return out
+
+
+@cache
+def gx_context():
+    """One ephemeral GX context per process: GX needs an active context to build a suite. Nothing is stored."""
+    return gx.get_context(mode="ephemeral")
 
 
 def build_suite(table: Table) -> tuple[gx.ExpectationSuite, list[Rule]]:
     """The expectation suite of one SSD table, with the rule each expectation reports as."""
+    gx_context()
     suite = gx.ExpectationSuite(name=table.name)
     rules: list[Rule] = []
 
@@ -132,68 +153,6 @@ def build_suite(table: Table) -> tuple[gx.ExpectationSuite, list[Rule]]:
     return suite, rules
 
 
-class GxRunner:
-    """Holds one ephemeral GX context and a pandas data source for streamed batches."""
-
-    def __init__(self) -> None:
-        self.context = gx.get_context(mode="ephemeral")
-        # rich shows progress; GX's own metric progress bars would interleave with it
-        self.context.variables.progress_bars = ProgressBarsConfig(globally=False, metric_calculations=False)
-        source = self.context.data_sources.add_pandas(name="landed")
-        asset = source.add_dataframe_asset(name="batch")
-        self.batch_definition = asset.add_batch_definition_whole_dataframe("whole")
-
-    def validate_table(self, con: duckdb.DuckDBPyConnection, table: Table) -> list[dict]:
-        """Run the table's suite over every batch of the table (all councils). Returns the
-        failing rows: council, row id, key, column, rule, value, action and reason."""
-        suite, rules = build_suite(table)
-        failures: list[dict] = []
-        sql = f"select {', '.join(_helper_columns(table))} from raw.{table.name} order by la_code, _row_id"
-        reader = con.execute(sql).to_arrow_reader(BATCH_ROWS)
-        for record_batch in reader:
-            df = record_batch.to_pandas()
-            if df.empty:
-                continue
-            df.index = range(len(df))
-            batch = self.batch_definition.get_batch(batch_parameters={"dataframe": df})
-            # Clean batches (the usual case) need only pass/fail, which GX computes ~40% faster;
-            # a batch that fails is validated again to list the failing rows.
-            result = batch.validate(suite, result_format={"result_format": "BOOLEAN_ONLY"})
-            if result.success:
-                continue
-            result = batch.validate(suite, result_format={"result_format": "COMPLETE"})
-            for rule, res in zip(rules, result.results, strict=True):
-                if res.success:
-                    continue
-                idx = res.result.get("unexpected_index_list") or []
-                sub = df.loc[[int(i) for i in idx]]
-                for la, ed, src, rid, key, val in zip(
-                    sub["la_code"],
-                    sub["extract_date"],
-                    sub["_source_file"],
-                    sub["_row_id"],
-                    sub["__key"],
-                    sub[rule.column],
-                    strict=True,
-                ):
-                    failures.append(
-                        {
-                            "la_code": la,
-                            "extract_date": ed,
-                            "table_name": table.name,
-                            "source_file": src,
-                            "_row_id": int(rid),
-                            "record_key": None if key is None else str(key),
-                            "column_name": rule.column,
-                            "rule": rule.rule,
-                            "bad_value": None if val is None else str(val),
-                            "action": rule.action,
-                            "reason": rule.reason,
-                        }
-                    )
-        return failures
-
-
 def primary_key_issues(con: duckdb.DuckDBPyConnection, table: Table, files: dict[str, str]) -> list[Issue]:
     """Null or duplicate primary keys, per council (files: la_code -> landed file): blocking, with
     example keys. One grouped query over all councils. The key is the id, plus the person where a
@@ -238,60 +197,3 @@ def primary_key_issues(con: duckdb.DuckDBPyConnection, table: Table, files: dict
             )
         )
     return issues
-
-
-def kept_id_value(col: str) -> str:
-    """An id that did not resolve, as recorded in raw.quarantine: kept when it looks like an id (a digit,
-    no white space), else not recorded, since some scripts write a person's name in an id column
-    (SystemC's referral worker is DIM_WORKER_ID_DESC) and staff names must not reach the warehouse."""
-    return f"case when regexp_full_match({col}, '\\S*\\d\\S*') then {col} end"
-
-
-def foreign_key_failures(con: duckdb.DuckDBPyConnection, present: dict[str, set[str]]) -> int:
-    """Rows whose foreign keys do not resolve to a loaded, non-rejected parent: a required link
-    (not_null, e.g. the child's person id) rejects the row; an optional link (a team, a worker, the
-    referral of an assessment) is blanked and the row kept. Repeats until nothing changes, so a
-    rejected parent takes the rows that need it with it. `present`: la_code -> tables loaded
-    with valid keys; a link is checked only in councils that landed both tables."""
-    tables = load_tables()
-    total = 0
-    while True:
-        added = 0
-        for t in tables.values():
-            for c in t.columns:
-                fk = c.foreign_key
-                if fk is None:
-                    continue
-                councils = [la for la, names in present.items() if {t.name, fk.table} <= names]
-                if not councils:
-                    continue
-                action = "rejected" if c.not_null and not c.not_null_query else "blanked"
-                child, parent = quote(c.name), quote(fk.column)
-                added += scalar(
-                    con.execute(
-                        f"""
-                    insert into raw.quarantine
-                    with rejected_parent as (
-                        select la_code, _row_id from raw.quarantine
-                        where table_name = '{fk.table}' and action = 'rejected'),
-                    valid_parent as (
-                        select distinct p.la_code, p.{parent} as key from raw.{fk.table} p
-                        anti join rejected_parent x on x.la_code = p.la_code and x._row_id = p._row_id),
-                    already as (
-                        select la_code, _row_id from raw.quarantine
-                        where table_name = '{t.name}' and (action = 'rejected' or column_name = '{c.name}'))
-                    select r.la_code, r.extract_date, '{t.name}', r._source_file, r._row_id,
-                           cast(r.{quote(t.primary_key)} as varchar), '{c.name}', 'foreign_key',
-                           {kept_id_value(f"r.{child}")}, '{action}',
-                           'no {c.fk} {fk.column} = this value in the extract'
-                    from raw.{t.name} r
-                    anti join valid_parent v on v.la_code = r.la_code and v.key = r.{child}
-                    anti join already a on a.la_code = r.la_code and a._row_id = r._row_id
-                    where r.la_code in (select unnest($1)) and r.{child} is not null
-                    """,
-                        [councils],
-                    )
-                )
-        total += added
-        if not added:
-            return total

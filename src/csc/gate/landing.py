@@ -1,13 +1,9 @@
-"""Finding extracts under the landing root and loading them into the `raw` schema.
+"""Finding extracts under the landing root, and the `raw` schema they load into (load.py loads them).
 
 Layout: <landing root>/<la_code>/<extract_date>/manifest.json and ssd_<table>.parquet|.csv.
 The newest extract of each council is loaded; older ones stay where they are (restatements).
 Council folders are named by ONS code and must name a council of seeds/councils.csv (`csc land`
 writes this layout from a council's exported SSD tables). File names are matched case-insensitively.
-Every value is loaded as text: NUL bytes removed, trimmed, blank strings and NULL literals (`NULL`,
-`null`, `\\N`) become NULL, and columns renamed by an older SSD release take the contract name.
-Personal identifiers and columns the contract does not know are never loaded; JSON values keep
-only their flag keys (free-text comments never reach `raw`).
 """
 
 from __future__ import annotations
@@ -22,12 +18,9 @@ from pathlib import Path
 
 import duckdb
 
-from csc.contract import OTHER_SSD_TABLES, Table, load_tables
-from csc.db import scalar
+from csc.contract import OTHER_SSD_TABLES, load_tables
 from csc.gate.issues import Issue, blocking, info, warning
-from csc.gate.sqlexpr import DEFAULT_JSON_KEYS, clean_text, json_kept, quote
-from csc.intake.columns import NOT_IN_CONTRACT, PERSONAL, normalise, plan_columns
-from csc.intake.csvfile import ExportShapeError, inspect_csv, shape_error
+from csc.gate.sqlexpr import quote
 
 LA_CODE = re.compile(r"^[EWSN]\d{8}$")
 DFE_CODE = re.compile(r"^\d{3}$")
@@ -259,129 +252,3 @@ def create_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
             source_file varchar, _row_id bigint, record_key varchar, column_name varchar, rule varchar,
             bad_value varchar, action varchar, reason varchar);
     """)
-
-
-def _unreadable(table: str, rel: str, verb: str, exc: Exception) -> Issue:
-    """A file DuckDB could not read or load: blocking, with the first line of DuckDB's message."""
-    return blocking(table, rel, "file_readable", f"the file cannot be {verb}: {str(exc).splitlines()[0]}")
-
-
-def _reader(path: Path) -> str:
-    """SQL reading a Parquet file, or a CSV file as text under its normalised column names."""
-    if path.suffix.lower() == ".parquet":
-        p = str(path).replace("'", "''")
-        return f"read_parquet('{p}')"
-    return f"({inspect_csv(path).select_sql()})"
-
-
-def _shape_message(path: Path, exc: ExportShapeError) -> str:
-    text = str(exc)
-    prefix = f"{path}: "
-    return text[len(prefix) :] if text.startswith(prefix) else text
-
-
-def load_file(
-    con: duckdb.DuckDBPyConnection,
-    ext: Extract,
-    table: Table,
-    path: Path,
-    landing: Path,
-    issues: list[Issue],
-) -> tuple[int, set[str]] | None:
-    """Load one landed file into raw.<table>; returns (rows, columns present) or None if it could
-    not be read (a blocking issue is recorded)."""
-    rel = str(path.relative_to(landing))
-    if path.stat().st_size == 0:
-        issues.append(
-            blocking(
-                table.name,
-                rel,
-                "file_not_empty",
-                "the file is empty (0 bytes): re-export it with a header row",
-            )
-        )
-        return None
-    layout = None
-    try:
-        if path.suffix.lower() == ".parquet":
-            source = _reader(path)
-            names = [row[0] for row in con.execute(f"describe select * from {source}").fetchall()]
-        else:
-            layout = inspect_csv(path, table)
-            source, names = f"({layout.select_sql()})", list(layout.columns)
-    except ExportShapeError as exc:
-        issues.append(blocking(table.name, rel, "csv_shape", _shape_message(path, exc)))
-        return None
-    except duckdb.Error as exc:
-        issues.append(_unreadable(table.name, rel, "read", exc))
-        return None
-    plan = plan_columns(table, names, ext.ssd_version)
-    landed = {contract: source_name for source_name, contract in plan.read}
-    renamed = sorted(f"{s} as {c}" for s, c in plan.read if normalise(s) != c)
-    if renamed:
-        issues.append(
-            info(
-                table.name,
-                rel,
-                "renamed_columns",
-                f"column(s) of another SSD release read under the contract name: {', '.join(renamed)}",
-            )
-        )
-    present = set(landed)
-    missing = [c.name for c in table.columns if c.required and not c.derived_from and c.name not in present]
-    if missing:
-        issues.append(
-            blocking(
-                table.name,
-                rel,
-                "required_columns",
-                f"required column(s) missing: {', '.join(missing)}",
-                column=", ".join(missing),
-            )
-        )
-        return None
-    for c in table.columns:
-        if c.derived_from and c.name not in present:
-            issues.append(
-                info(
-                    table.name,
-                    rel,
-                    "derived_column",
-                    f"column {c.name} is not in the file: staging derives it from {c.derived_from}",
-                    column=c.name,
-                )
-            )
-    for rule, reason, what in (
-        ("unknown_columns", NOT_IN_CONTRACT, "column(s) not in the contract were ignored"),
-        ("personal_identifiers", PERSONAL, "personal identifier column(s) not loaded"),
-    ):
-        cols = sorted(normalise(name) for name, why in plan.not_read if why == reason)
-        if cols:
-            issues.append(info(table.name, rel, rule, f"{len(cols)} {what}: {', '.join(cols)}", column=", ".join(cols)))
-    select = [_load_expression(table, c, landed) for c in table.column_names]
-    rel_sql = rel.replace("'", "''")
-    try:
-        rows = scalar(
-            con.execute(f"""
-            insert into raw.{table.name} by name
-            select '{ext.la_code}' as la_code, date '{ext.extract_date}' as extract_date,
-                   row_number() over () as _row_id, '{rel_sql}' as _source_file, {", ".join(select)}
-            from {source}
-        """)
-        )
-    except duckdb.Error as exc:
-        if layout is not None:
-            issues.append(blocking(table.name, rel, "csv_shape", _shape_message(path, shape_error(layout, exc))))
-        else:
-            issues.append(_unreadable(table.name, rel, "loaded", exc))
-        return None
-    return rows, present
-
-
-def _load_expression(table: Table, column: str, landed: dict[str, str]) -> str:
-    if column not in landed:
-        return f"cast(null as varchar) as {quote(column)}"
-    value = clean_text(quote(landed[column]))
-    if table.column(column).kind == "json":
-        value = json_kept(value, table.column(column).json_keys or DEFAULT_JSON_KEYS)
-    return f"{value} as {quote(column)}"

@@ -51,7 +51,8 @@ def blank_placeholders(con: duckdb.DuckDBPyConnection) -> None:
                     con,
                     t.name,
                     c.name,
-                    f"{parse_date(q)} = date '{PLACEHOLDER_DATE}'",
+                    # the text of a placeholder holds its year: a cheap test first, the parse on those rows only
+                    f"{q} like '%{PLACEHOLDER_DATE[:4]}%' and {parse_date(q)} = date '{PLACEHOLDER_DATE}'",
                     "placeholder_date",
                     f"{PLACEHOLDER_DATE} is a placeholder for no date: read as no date",
                     keep_value=True,
@@ -70,7 +71,7 @@ def blank_placeholders(con: duckdb.DuckDBPyConnection) -> None:
 
 def resolve_legacy_keys(con: duckdb.DuckDBPyConnection, extracts, landing: Path, issues: list[Issue]) -> None:
     """Person ids written as the person's legacy id, resolved through ssd_person's legacy id."""
-    from csc.gate.landing import _reader
+    from csc.gate.load import _reader
 
     for t in load_tables().values():
         for c in t.columns:

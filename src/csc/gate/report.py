@@ -1,4 +1,5 @@
-"""The gate's readable report: reports/landing_gate.json and reports/landing_gate.html."""
+"""The gate's readable report: reports/landing_gate.json and reports/landing_gate.html, and the Great
+Expectations result of each table's suite as reports/validations/<table>.json."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import html
 import json
 from datetime import datetime
 from pathlib import Path
+
+from csc.gate.validations import write_validations
 
 
 def write_reports(result, reports: Path, landing: Path, when: datetime) -> tuple[Path, Path]:
@@ -19,7 +22,12 @@ def write_reports(result, reports: Path, landing: Path, when: datetime) -> tuple
         "councils": result.councils,
         "files": result.files,
         "issues": [i.as_dict() for i in result.issues],
+        "expectations": [
+            {"table": table, **v.statistics, "success": v.success} for table, v in result.validations.items()
+        ],
     }
+    if result.validations:
+        write_validations(result.validations, reports)
     json_path = reports / "landing_gate.json"
     json_path.write_text(json.dumps(doc, indent=2, default=str) + "\n")
     html_path = reports / "landing_gate.html"
@@ -47,6 +55,11 @@ def _html(doc: dict) -> str:
         f"{e(c['period_start'])} ({e(c['folder'])})</li>"
         for c in doc["councils"]
     )
+    suites = "".join(
+        f"<tr><td>{e(s['table'])}</td><td class=n>{s['evaluated_expectations']}</td>"
+        f"<td class=n>{s['unsuccessful_expectations']}</td></tr>"
+        for s in doc["expectations"]
+    )
     status = doc["status"].upper()
     return f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
 <title>Landing gate report</title><style>
@@ -62,5 +75,8 @@ th{{background:#f0f0f0}} .n{{text-align:right}} .status{{font-size:20px;font-wei
 <th>message</th><th>examples</th></tr>{issue_rows or "<tr><td colspan=7>none</td></tr>"}</table>
 <h2>Files</h2><table><tr><th>council</th><th>table</th><th>file</th><th>rows landed</th>
 <th>rows quarantined</th><th>rows loaded</th></tr>{file_rows}</table>
+<h2>Expectation suites</h2><p>Great Expectations results per table: validations/&lt;table&gt;.json.</p>
+<table><tr><th>table</th><th>expectations evaluated</th><th>failed</th></tr>
+{suites or "<tr><td colspan=3>none</td></tr>"}</table>
 </body></html>
 """

@@ -1,8 +1,9 @@
 """`csc check`: run the landing gate over every council's newest extract.
 
-Loads each landed file into `raw.*` of the given DuckDB file, runs the GX suite of its table on
-streamed batches and the set-based checks in DuckDB, writes quarantine and a report under
-reports/, and raises GateFailure when anything blocks (the caller then publishes nothing).
+Loads each landed file into `raw.*` of the given DuckDB file, runs the GX suite of each table compiled to one
+DuckDB pass over every council's rows (rowchecks.py) and the set-based key checks, writes quarantine, the GX
+validation results and a report under reports/, and raises GateFailure when anything blocks (the caller then
+publishes nothing).
 """
 
 from __future__ import annotations
@@ -14,20 +15,25 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pyarrow as pa
 from rich.console import Console
 from rich.table import Table as RichTable
 
 from csc.config import DEFAULT_MAX_QUARANTINE_PCT, DEFAULT_MIN_QUARANTINE_ROWS
-from csc.contract import load_tables
+from csc.contract import Table, load_tables
 from csc.db import connect
-from csc.gate.issues import GateFailure, Issue, blocking, info, warning
-from csc.gate.landing import LA_CODE, create_raw_schema, discover, load_file
+from csc.gate.issues import GateFailure, Issue, blocking, info
+from csc.gate.landing import LA_CODE, Extract, create_raw_schema, discover
+from csc.gate.load import FilePlan, load_files, plan_file
 from csc.gate.normalise import blank_placeholders, resolve_legacy_keys
 from csc.gate.report import write_reports
-from csc.gate.sqlexpr import quote, register_code_tables
+from csc.gate.sqlexpr import register_code_tables
+from csc.gate.summary import apply_blanking, count_values, record_files, summarise_extract
 from csc.ui import progress as progress_bar
+
+if TYPE_CHECKING:
+    from great_expectations.core.expectation_validation_result import ExpectationSuiteValidationResult
 
 QUARANTINE_COLUMNS = [
     "la_code",
@@ -53,6 +59,8 @@ class GateResult:
     phase_seconds: dict[str, float] = field(default_factory=dict)
     report_json: Path | None = None
     report_html: Path | None = None
+    # GX's result of each table's suite, by table (written as validations/<table>.json beside the report)
+    validations: dict[str, ExpectationSuiteValidationResult] = field(default_factory=dict)
 
     @property
     def blocking(self) -> list[Issue]:
@@ -128,7 +136,9 @@ def run_gate(
     try:
         create_raw_schema(con)
         register_code_tables(con)
-        from csc.gate.checks import GxRunner, foreign_key_failures, primary_key_issues
+        from csc.gate.checks import primary_key_issues
+        from csc.gate.foreignkeys import foreign_key_failures
+        from csc.gate.rowchecks import run_suite
 
         present: dict[str, set[str]] = {e.la_code: set() for e in extracts}
         landed_rows: dict[str, dict[str, int]] = {e.la_code: {} for e in extracts}
@@ -141,8 +151,9 @@ def run_gate(
             clock = now
 
         with progress_bar(console) as progress:
-            # 1. load every landed file (one read each), structural and key checks
-            task = progress.add_task("Loading landed files", total=len(extracts) * len(tables))
+            # 1. load every landed file (one read each; Parquet files of a table in batches), structural checks
+            task = progress.add_task("Loading landed files", total=len(extracts) * len(tables) + 1)
+            slots: list[tuple[Extract, Table, FilePlan | None, list[Issue]]] = []
             for ext in extracts:
                 con.execute(
                     "insert into raw.manifests values (?, ?, ?, ?, ?, ?)",
@@ -156,9 +167,14 @@ def run_gate(
                     ],
                 )
                 for t in tables.values():
-                    progress.update(task, description=f"Loading {ext.la_code} {t.name}")
-                    _load_one(con, ext, t, landing, issues, present, landed_rows)
+                    progress.update(task, description=f"Reading {ext.la_code} {t.name}")
+                    found: list[Issue] = []
+                    slots.append((ext, t, _plan_one(con, ext, t, landing, found), found))
                     progress.advance(task)
+            progress.update(task, description="Loading landed files")
+            load_files(con, [plan for _, _, plan, _ in slots if plan is not None])
+            progress.advance(task)
+            _record_loaded(con, slots, issues, present, landed_rows)
             lap("load files")
             blank_placeholders(con)
             resolve_legacy_keys(con, extracts, landing, issues)
@@ -171,26 +187,30 @@ def run_gate(
                 for bad in {i.location.split("/")[0] for i in pk_issues}:
                     present[bad].discard(t.name)
             lap("primary keys")
-            # 2. one GX suite per table, over streamed batches of every council's rows
+            # 2. one GX suite per table, compiled to one DuckDB pass over every council's rows
             if extracts:
-                progress.update(task, description="Starting Great Expectations")
-                runner = GxRunner()
                 task2 = progress.add_task("Expectation suites", total=len(tables))
                 for t in tables.values():
                     progress.update(task2, description=f"Expectations {t.name}")
-                    _insert_quarantine(con, runner.validate_table(con, t))
+                    result.validations[t.name] = run_suite(con, t)
                     progress.advance(task2)
             lap("expectation suites (GX)")
             # 3. foreign keys (set-based over all councils, cascading), then per-council summaries
             foreign_key_failures(con, present)
             lap("foreign keys")
             for ext in extracts:
-                _summarise_extract(
-                    con, ext, landed_rows[ext.la_code], landing, (max_quarantine_pct, min_quarantine_rows), result
+                summarise_extract(
+                    con,
+                    ext,
+                    landed_rows[ext.la_code],
+                    landing,
+                    (max_quarantine_pct, min_quarantine_rows),
+                    result,
+                    tables,
                 )
-        _apply_blanking(con)
-        _count_values(con)
-        _record_files(con, result)
+        apply_blanking(con)
+        count_values(con)
+        record_files(con, result)
         if per_council:
             _remove_councils(con, set(result.blocked_councils))
         lap("summaries and blanking")
@@ -227,11 +247,13 @@ def check_landing(
         return run_gate(landing, Path(tmp) / "gate.duckdb", reports, max_quarantine_pct, console, min_quarantine_rows)
 
 
-def _load_one(con, ext, t, landing: Path, issues: list[Issue], present, landed_rows):
+def _plan_one(con, ext: Extract, t: Table, landing: Path, found: list[Issue]) -> FilePlan | None:
+    """The load plan of a council's file of a table, or None (a missing table or an unreadable file: `found`
+    says why)."""
     path = ext.files.get(t.name)
     if path is None:
         if t.required:
-            issues.append(
+            found.append(
                 blocking(
                     t.name,
                     ext.rel,
@@ -240,7 +262,7 @@ def _load_one(con, ext, t, landing: Path, issues: list[Issue], present, landed_r
                 )
             )
         else:
-            issues.append(
+            found.append(
                 info(
                     t.name,
                     ext.rel,
@@ -248,185 +270,38 @@ def _load_one(con, ext, t, landing: Path, issues: list[Issue], present, landed_r
                     f"optional table {t.name} not landed: indicators that need it are reported as not available",
                 )
             )
-        return
-    rel = str(path.relative_to(landing))
-    loaded = load_file(con, ext, t, path, landing, issues)
-    if loaded is None:
-        return
-    rows, cols = loaded
-    landed_rows[ext.la_code][t.name] = rows
-    con.executemany(
-        "insert into raw.landed_columns values (?, ?, ?, ?, null)",
-        [[ext.la_code, t.name, c, c in cols] for c in t.column_names],
-    )
-    if rows == 0:
-        issues.append(
-            Issue(
-                "blocking" if t.required else "warning",
-                t.name,
-                rel,
-                None,
-                "has_rows",
-                0,
-                "the file has a header but no data rows",
-            )
-        )
-    present[ext.la_code].add(t.name)
+        return None
+    return plan_file(con, ext, t, path, landing, found)
 
 
-def _insert_quarantine(con, failures: list[dict]) -> None:
-    if not failures:
-        return
-    data = {k: [f[k] for f in failures] for k in QUARANTINE_COLUMNS}
-    con.register("quarantine_batch", pa.table(data))
-    con.execute(f"insert into raw.quarantine select {', '.join(QUARANTINE_COLUMNS)} from quarantine_batch")
-    con.unregister("quarantine_batch")
-
-
-def _summarise_extract(
-    con, ext, landed_rows: dict[str, int], landing: Path, limits: tuple[float, int], result: GateResult
-) -> None:
-    """Turn quarantine rows into issues (one per table, column and rule) and apply the threshold:
-    a file blocks when more than pct % of its rows and at least min_rows rows would be rejected."""
-    rows = con.execute(
-        """
-        select table_name, column_name, rule, action, any_value(reason), count(*),
-               list(coalesce(record_key, 'row ' || _row_id) order by _row_id)[1:5],
-               any_value(source_file)
-        from raw.quarantine where la_code = ? group by all order by 1, 2, 3""",
-        [ext.la_code],
-    ).fetchall()
-    verbs = {
-        "rejected": "rows rejected into quarantine",
-        "blanked": "values blanked (rows kept)",
-        "kept": "rows kept and reported as a query",
-    }
-    for table, column, rule, action, reason, n, examples, source in rows:
-        if rule == "code_list":
-            # the values themselves (codes and descriptions, never child-level) so that the council
-            # can add them to seeds/value_mappings.csv; they also reach the report's data-quality page
-            examples = _unmapped_values(con, ext.la_code, table, column)
-            reason += f"; unmapped values: {', '.join(examples)} (add each to seeds/value_mappings.csv to map it)"
-        result.issues.append(
-            warning(
-                table,
-                source,
-                rule,
-                f"{reason}: {verbs[action]}",
-                column=column,
-                rows=n,
-                examples=[str(e) for e in examples],
-            )
-        )
-    rejected = dict(
-        con.execute(
-            """
-        select table_name, count(distinct _row_id) from raw.quarantine
-        where la_code = ? and action = 'rejected' group by 1""",
-            [ext.la_code],
-        ).fetchall()
-    )
-    tables = load_tables()
-    for table, landed in landed_rows.items():
-        bad = rejected.get(table, 0)
-        own = tables[table].threshold
-        max_pct = own.pct if own.pct is not None else limits[0]
-        min_rows = own.min_rows if own.min_rows is not None else limits[1]
-        if landed and 100.0 * bad / landed > max_pct and bad >= min_rows:
-            result.issues.append(
-                blocking(
-                    table,
-                    str(ext.files[table].relative_to(landing)),
-                    "quarantine_threshold",
-                    f"{100.0 * bad / landed:.1f}% of {landed:,} rows would be quarantined (limit {max_pct}% "
-                    f"and at least {min_rows} rows): fix the extract, or raise --max-quarantine-pct / "
-                    "--min-quarantine-rows if this is expected",
-                    rows=bad,
+def _record_loaded(con, slots, issues: list[Issue], present, landed_rows) -> None:
+    """After loading: each file's findings in council and table order, rows landed, columns landed (one insert)."""
+    columns = []
+    for ext, t, plan, found in slots:
+        issues.extend(found)
+        if plan is None or plan.rows is None:
+            continue
+        landed_rows[ext.la_code][t.name] = plan.rows
+        columns.extend([ext.la_code, t.name, c, c in plan.landed] for c in t.column_names)
+        if plan.rows == 0:
+            issues.append(
+                Issue(
+                    "blocking" if t.required else "warning",
+                    t.name,
+                    plan.rel,
+                    None,
+                    "has_rows",
+                    0,
+                    "the file has a header but no data rows",
                 )
             )
-    result.councils.append(
-        {
-            "la_code": ext.la_code,
-            "la_name": ext.manifest["la_name"],
-            "extract_date": ext.extract_date.isoformat(),
-            "period_start": ext.period_start.isoformat(),
-            "folder": ext.rel,
-        }
-    )
-
-
-def _unmapped_values(con, la_code: str, table: str, column: str) -> list[str]:
-    """The values that did not map, most frequent first, with their row counts."""
-    return [
-        f"{value!r} x {n:,}"
-        for value, n in con.execute(
-            """select bad_value, count(*) from raw.quarantine
-               where la_code = ? and table_name = ? and column_name = ? and rule = 'code_list'
-               group by 1 order by 2 desc, 1 limit 10""",
-            [la_code, table, column],
-        ).fetchall()
-    ]
-
-
-def _apply_blanking(con) -> None:
-    """Blank values the gate could not accept in columns where that keeps the row usable."""
-    for table, column in con.execute("""
-            select distinct table_name, column_name from raw.quarantine where action = 'blanked'
-            """).fetchall():
-        con.execute(f"""
-            update raw.{table} as r set {quote(column)} = null
-            from raw.quarantine q
-            where q.table_name = '{table}' and q.column_name = '{column}' and q.action = 'blanked'
-              and q.la_code = r.la_code and q._row_id = r._row_id""")
-
-
-def _count_values(con) -> None:
-    """raw.landed_columns.n_values: the values each column holds after the gate (loaded rows, blanked
-    values removed), so that a column landed empty in every row (a script's placeholder) counts as
-    not landed for the indicators that need it. One grouped query per table over every council."""
-    for t in load_tables().values():
-        counts = ", ".join(f"count({quote(c)}) as {quote(c)}" for c in t.column_names)
-        con.execute(f"""
-            update raw.landed_columns as lc set n_values = v.n_values
-            from (
-                unpivot (select la_code, {counts} from raw.{t.name} group by la_code)
-                on columns(* exclude (la_code)) into name column_name value n_values
-            ) as v
-            where lc.table_name = '{t.name}' and lc.la_code = v.la_code and lc.column_name = v.column_name""")
-        con.execute(f"update raw.landed_columns set n_values = 0 where table_name = '{t.name}' and n_values is null")
-
-
-def _record_files(con, result: GateResult) -> None:
-    """raw.landed_files: rows landed, quarantined and loaded per council and table (one query)."""
-    names = list(load_tables())
-    landed = " union all ".join(
-        f"select '{n}' as table_name, la_code, count(*) as n, any_value(_source_file) as source "
-        f"from raw.{n} group by la_code"
-        for n in names
-    )
-    con.execute(
-        f"""
-        insert into raw.landed_files
-        with landed as ({landed}),
-        tables as (select unnest($1) as table_name, generate_subscripts($1, 1) as ord),
-        bad as (select la_code, table_name, count(distinct _row_id) as n from raw.quarantine
-                where action = 'rejected' group by all)
-        select m.la_code, m.extract_date, t.table_name, l.source,
-               regexp_extract(l.source, '\\.(\\w+)$', 1), l.source is not null,
-               coalesce(l.n, 0), coalesce(b.n, 0), coalesce(l.n, 0) - coalesce(b.n, 0)
-        from raw.manifests m
-        cross join tables t
-        left join landed l on l.la_code = m.la_code and l.table_name = t.table_name
-        left join bad b on b.la_code = m.la_code and b.table_name = t.table_name
-        order by m.la_code, t.ord""",
-        [names],
-    )
-    for row in con.execute(
-        """select la_code, table_name, source_file, file_format, rows_landed, rows_quarantined, rows_loaded
-           from raw.landed_files"""
-    ).fetchall():
-        keys = ("la_code", "table", "file", "format", "rows_landed", "rows_quarantined", "rows_loaded")
-        result.files.append(dict(zip(keys, row, strict=True)))
+        present[ext.la_code].add(t.name)
+    if columns:
+        con.execute(
+            "insert into raw.landed_columns select * from (select unnest($1), unnest($2), unnest($3), unnest($4), "
+            "cast(null as bigint))",
+            [list(col) for col in zip(*columns, strict=True)],
+        )
 
 
 def _print_summary(console: Console, result: GateResult) -> None:

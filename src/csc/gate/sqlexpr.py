@@ -47,17 +47,26 @@ def clean_text(expr: str) -> str:
 
 def json_kept(col: str, keys: str = DEFAULT_JSON_KEYS) -> str:
     """A JSON value with only its flag keys (short scalar values) kept; arrays keep their short
-    strings; text that is not JSON becomes the INVALID_JSON marker (blanked and reported at once)."""
-    j = f"cast({col} as json)"
+    strings; text that is not JSON becomes the INVALID_JSON marker (blanked and reported at once).
+
+    An object is parsed once into a MAP of its members (in document order), filtered, and written back as
+    compact JSON (`{"KEY":value,...}`, as `to_json` writes it); a JSON null member is kept as null."""
     keys_sql = keys.replace("'", "''")
+    entries = (
+        f"list_filter(map_entries(from_json({col}, '\"MAP(VARCHAR, JSON)\"')), "
+        f"e -> regexp_matches(e.key, '{keys_sql}') and (e.value is null or "
+        f"(json_type(e.value) not in ('OBJECT', 'ARRAY') "
+        f"and length(cast(e.value as varchar)) <= {JSON_MAX_VALUE_CHARS})))"
+    )
+    members = (
+        f"list_transform({entries}, e -> cast(to_json(e.key) as varchar) || ':' || "
+        "coalesce(cast(e.value as varchar), 'null'))"
+    )
     return (
         f"(case when {col} is null then null "
         f"when not json_valid({col}) then '{INVALID_JSON}' "
-        f"when json_type({j}) = 'OBJECT' then cast(to_json(map_from_entries(list_filter("
-        f"list_transform(json_keys({j}), k -> struct_pack(k := k, v := json_extract({j}, '$.\"' || k || '\"'))), "
-        f"e -> regexp_matches(e.k, '{keys_sql}') and json_type(e.v) not in ('OBJECT', 'ARRAY') "
-        f"and length(cast(e.v as varchar)) <= {JSON_MAX_VALUE_CHARS}))) as varchar) "
-        f"when json_type({j}) = 'ARRAY' then cast(to_json(list_filter(from_json({j}, '[\"VARCHAR\"]'), "
+        f"when json_type({col}) = 'OBJECT' then '{{' || array_to_string({members}, ',') || '}}' "
+        f"when json_type({col}) = 'ARRAY' then cast(to_json(list_filter(from_json({col}, '[\"VARCHAR\"]'), "
         f"e -> length(e) <= {JSON_MAX_VALUE_CHARS})) as varchar) "
         f"else '{INVALID_JSON}' end)"
     )
