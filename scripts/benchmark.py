@@ -173,7 +173,7 @@ def main() -> int:
                 ]
             )
             phases.append(Phase(f"generate extracts ({args.workers} processes)", None, s, mb))
-        size_mb = sum(f.stat().st_size for f in landing.rglob("ssd_*.*")) / 2**20
+        size_mb = sum(f.stat().st_size for f in landing.glob("*/*/ssd_*.*")) / 2**20  # follows linked folders
         councils = len([p for p in landing.iterdir() if p.is_dir()])
         s_floor, mb, out = timed([sys.executable, "-c", FLOOR, str(landing)])
         floor = Phase("(a) DuckDB full read of every file (floor)", int(out.strip().splitlines()[-1]), s_floor, mb)
