@@ -50,7 +50,18 @@ def _links(present: dict[str, set[str]]) -> list[Link]:
             councils = tuple(la for la, names in present.items() if {t.name, fk.table} <= names)
             if councils:
                 action = "rejected" if c.not_null and not c.not_null_query else "blanked"
-                links.append(Link(t.name, c.name, c.fk, fk.table, fk.column, t.primary_key, action, councils))
+                links.append(
+                    Link(
+                        t.name,
+                        c.name,
+                        c.fk or f"{fk.table}.{fk.column}",
+                        fk.table,
+                        fk.column,
+                        t.primary_key,
+                        action,
+                        councils,
+                    )
+                )
     return links
 
 

@@ -176,13 +176,14 @@ def load_files(con: duckdb.DuckDBPyConnection, plans: list[FilePlan]) -> None:
     for group in groups.values():
         batch: list[FilePlan] = []
         size = 0
-        for plan in [*group, None]:
-            if plan is not None and (not batch or size + plan.path.stat().st_size <= BATCH_BYTES):
-                batch.append(plan)
-                size += plan.path.stat().st_size
+        pending: list[FilePlan | None] = [*group, None]
+        for next_plan in pending:
+            if next_plan is not None and (not batch or size + next_plan.path.stat().st_size <= BATCH_BYTES):
+                batch.append(next_plan)
+                size += next_plan.path.stat().st_size
                 continue
             _insert_batch(con, batch)
-            batch, size = ([plan], plan.path.stat().st_size) if plan is not None else ([], 0)
+            batch, size = ([next_plan], next_plan.path.stat().st_size) if next_plan is not None else ([], 0)
 
 
 def _insert_one(con: duckdb.DuckDBPyConnection, plan: FilePlan) -> int | None:
@@ -256,7 +257,8 @@ def _insert_sql(plan: FilePlan, source: str) -> str:
     # materialised (read once) only for a JSON column's distinct values; else inlined, which writes faster
     has_json = any(c.kind == "json" and c.name in landed for c in table.columns)
     ctes = [f"src as {'' if has_json else 'not '}materialized (select {', '.join(read)} from {source})"]
-    out, joins = [], []
+    out: list[str] = []
+    joins: list[str] = []
     for c in table.column_names:
         col = table.column(c)
         if c not in landed:

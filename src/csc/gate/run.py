@@ -276,7 +276,7 @@ def _plan_one(con, ext: Extract, t: Table, landing: Path, found: list[Issue]) ->
 
 def _record_loaded(con, slots, issues: list[Issue], present, landed_rows) -> None:
     """After loading: each file's findings in council and table order, rows landed, columns landed (one insert)."""
-    columns = []
+    columns: list[list] = []
     for ext, t, plan, found in slots:
         issues.extend(found)
         if plan is None or plan.rows is None:

@@ -64,7 +64,7 @@ def suite_result(suite: Any, counts: list[ExpectationCounts]) -> ExpectationSuit
         ExpectationValidationResult(success=c.success, expectation_config=e.configuration, result=map_result(c))
         for e, c in zip(suite.expectations, counts, strict=True)
     ]
-    passed = sum(r.success for r in results)
+    passed = sum(bool(r.success) for r in results)
     return ExpectationSuiteValidationResult(
         success=passed == len(results),
         results=results,
