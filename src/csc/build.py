@@ -10,6 +10,7 @@ checksum is recorded and checked (csc.publish, docs/architecture.md section 6).
 from __future__ import annotations
 
 import json
+import os
 import re
 import resource
 import shutil
@@ -86,14 +87,16 @@ def dbt_executable() -> str:
 
 
 def dbt_link(database: Path) -> Path:
-    """The one path through which dbt opens every database file of a warehouse: `.<stem>.dbt/csc.duckdb` beside it,
-    a link to the file being built (a step's, a merge's, the published one). dbt parses the whole project again
-    whenever its profile changes, and the profile holds the database path: through a constant path dbt re-parses
-    only when the project changes (partial parsing), instead of at every run of every build step. The link is named
-    csc.duckdb so that DuckDB's catalog is `csc`, as for the published file."""
+    """The one path through which dbt opens every database file of a warehouse: `.<stem>.dbt/<stem>.duckdb` beside
+    it, a hard link to the file being built (a step's, a merge's, the published one). dbt parses the whole project
+    again whenever its profile changes, and the profile holds the database path: through a constant path dbt
+    re-parses only when the project changes (partial parsing), instead of at every run of every build step.
+    The link carries the published file's name because DuckDB and dbt name the catalog after the file name, and
+    views store their references with it: what dbt builds must open under the same catalog as the published file.
+    A hard link, not a symbolic one: DuckDB resolves a symbolic link and would name the catalog after the target."""
     m = re.fullmatch(r"\.(.+?)\.building-\d+.*", database.name)
-    stem = m.group(1) if m else database.name.split(".")[0]
-    return database.with_name(f".{stem}.dbt") / "csc.duckdb"
+    stem = m.group(1) if m else database.stem
+    return database.with_name(f".{stem}.dbt") / f"{stem}.duckdb"
 
 
 def _remove_link(link: Path) -> None:
@@ -111,7 +114,7 @@ def run_dbt(args: list[str], warehouse: Path, console: Console, title: str = "db
     link = dbt_link(warehouse)
     _remove_link(link)  # of a dbt run that was killed: its log belongs to no file still in use
     link.parent.mkdir(exist_ok=True)
-    link.symlink_to(warehouse.resolve())
+    os.link(warehouse, link)
     try:
         return _run_dbt(args, link, console, title)
     finally:
