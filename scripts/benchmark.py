@@ -106,7 +106,7 @@ class Phase:
     name: str
     rows: int | None
     seconds: float
-    peak_mb: float
+    peak_mb: float | None  # None: measured inside another phase's process
 
 
 def print_phases(phases: list[Phase], floor: Phase) -> None:
@@ -118,19 +118,24 @@ def print_phases(phases: list[Phase], floor: Phase) -> None:
         ratio = "" if ph is floor or ph.name.startswith("generate") else f"{ph.seconds / floor.seconds:.1f}"
         print(
             f"{ph.name:52s} {'' if ph.rows is None else f'{ph.rows:,}':>12s} {ph.seconds:9.1f} "
-            f"{ph.seconds / (rows / 1e6):9.2f} {ratio:>8s} {ph.peak_mb:9.0f}"
+            f"{ph.seconds / (rows / 1e6):9.2f} {ratio:>8s} {'' if ph.peak_mb is None else f'{ph.peak_mb:.0f}':>9s}"
         )
 
 
 def slowest_nodes(run_results: Path, n: int = 12) -> list[str]:
     """The dbt nodes (models, tests) that took longest, from dbt's run_results.json: the build's profile."""
     results = json.loads(run_results.read_text())["results"]
-    results.sort(key=lambda r: -r["execution_time"])
-    total = sum(r["execution_time"] for r in results)
-    lines = [f"dbt node seconds (summed over {len(results)} nodes: {total:.0f} s; 2 at a time)"]
-    tests = sum(r["execution_time"] for r in results if r["unique_id"].startswith(("test.", "unit_test.")))
+    return node_profile([(r["unique_id"], r["execution_time"]) for r in results], n)
+
+
+def node_profile(nodes: list[tuple[str, float]], n: int = 12) -> list[str]:
+    """The profile of a dbt build from (unique id, seconds) per node: total, tests, the n slowest."""
+    nodes = sorted(nodes, key=lambda node: -(node[1] or 0.0))
+    total = sum(seconds or 0.0 for _, seconds in nodes)
+    lines = [f"dbt node seconds (summed over {len(nodes)} nodes: {total:.0f} s; 2 at a time)"]
+    tests = sum(seconds or 0.0 for uid, seconds in nodes if uid.startswith(("test.", "unit_test.")))
     lines.append(f"  data and unit tests together: {tests:.0f} s")
-    lines += [f"  {r['execution_time']:7.1f} s  {r['unique_id'].split('.', 2)[-1]}" for r in results[:n]]
+    lines += [f"  {seconds or 0.0:7.1f} s  {uid.split('.', 2)[-1]}" for uid, seconds in nodes[:n]]
     return lines
 
 
@@ -225,9 +230,10 @@ def _incremental(landing: Path, tmp_path: Path, phases: list[Phase], floor: Phas
     csc_build = [str(BIN / "csc"), "build", "--landing", str(landing), "--reports", str(tmp_path / "reports")]
     s_full, mb, _ = timed(csc_build, env=env)
     phases.append(Phase("(e) csc build, every council (full)", floor.rows, s_full, mb))
-    gate_s, dbt_s, gate_mb, dbt_mb = _build_info(warehouse)
-    phases.append(Phase("    of which the landing gate", floor.rows, gate_s, gate_mb))
-    phases.append(Phase("    of which dbt build", None, dbt_s, dbt_mb))
+    info = _build_info(warehouse)
+    phases.append(Phase("    of which the landing gate", floor.rows, info.gate_seconds, info.gate_peak_mb))
+    phases.append(Phase("    of which the history merge", None, info.history_seconds, None))
+    phases.append(Phase("    of which dbt build", None, info.dbt_seconds, info.dbt_peak_mb))
     council = sorted(p for p in landing.iterdir() if p.is_dir())[0]
     newest = date.fromisoformat(max(p.name for p in council.iterdir() if p.is_dir()))
     next_month_end = (newest.replace(day=1) + timedelta(days=62)).replace(day=1) - timedelta(days=1)
@@ -237,24 +243,42 @@ def _incremental(landing: Path, tmp_path: Path, phases: list[Phase], floor: Phas
     size_gb = warehouse.stat().st_size / 2**30
     print(header)
     print_phases(phases, floor)
+    print(f"\ngate phases (full build): {info.gate_phases}")
+    print("\n".join(info.slowest_nodes))
     print(f"\npublished warehouse: {size_gb:.1f} GB")
     print(f"incremental / full (f)/(e): {100 * s_inc / s_full:.1f}%")
     print(next((line for line in out.splitlines() if "Published" in line), ""))
     return 0
 
 
-def _build_info(warehouse: Path) -> tuple[float, float, float, float]:
-    """Seconds and peak MB of the gate and of dbt in the build that made `warehouse` (audit.build_info)."""
+@dataclass
+class BuildInfo:
+    """What audit.build_info and audit.dbt_results say of the build that made a warehouse."""
+
+    gate_seconds: float
+    history_seconds: float
+    dbt_seconds: float
+    gate_peak_mb: float
+    dbt_peak_mb: float
+    gate_phases: str
+    slowest_nodes: list[str]
+
+
+def _build_info(warehouse: Path, n: int = 12) -> BuildInfo:
+    """The seconds, peaks and gate phases of the build that made `warehouse`, and its slowest dbt nodes."""
     import duckdb
 
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
-        sql = "select gate_seconds, dbt_seconds, gate_peak_mb, dbt_peak_mb from audit.build_info"
-        row = con.execute(sql).fetchone()
+        row = con.execute(
+            "select gate_seconds, history_seconds, dbt_seconds, gate_peak_mb, dbt_peak_mb, gate_phases "
+            "from audit.build_info"
+        ).fetchone()
+        nodes = con.execute("select unique_id, execution_seconds from audit.dbt_results").fetchall()
     finally:
         con.close()
     assert row is not None
-    return row
+    return BuildInfo(*row, node_profile(nodes, n))
 
 
 def _landing_to_refresh(landing: Path, into: Path) -> Path:

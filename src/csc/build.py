@@ -230,7 +230,7 @@ def _build_locked(
             run.step(k, step)
         assert run.result is not None and run.result != warehouse
         write_council_extracts(run.result, landed, run.held)
-        _write_build_info(run.result, landing, run.gate, run.results, run.dbt_seconds, run.describe(steps), run.peaks())
+        _write_build_info(run.result, landing, run.gate, run.results, run.timings(), run.describe(steps), run.peaks())
         _test_audit_tables(run.result, console)
         pause_point("before_publish")
         publish(run.result, warehouse)  # atomic rename, checksum recorded
@@ -270,12 +270,17 @@ class _Run:
     gate: GateResult = field(default_factory=GateResult)
     results: dict = field(default_factory=dict)
     dbt_seconds: float = 0.0
+    history_seconds: float = 0.0
     gate_peak_mb: float = 0.0
 
     def peaks(self) -> tuple[float, float]:
         """Peak resident memory (MB) of the gate (this process, measured after each gate, before any dbt) and of
         the largest dbt process."""
         return round(self.gate_peak_mb, 1), round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
+
+    def timings(self) -> tuple[float, float]:
+        """Seconds spent carrying and merging the history (before dbt) and in dbt, over every step."""
+        return round(self.history_seconds, 2), round(self.dbt_seconds, 2)
 
     def step(self, k: int, step: Step) -> None:
         scratch = (
@@ -302,7 +307,9 @@ class _Run:
                 self.held.pop(la, None)
             # a full build rebuilds a held-back council from its last good extract
             kept = [la for la in self.gate.blocked_councils if not step.merge and la in self.carry_of]
+            t0 = time.perf_counter()
             prepare_step(scratch, self.landing, step.extracts, passed, self.carry_of, kept)
+            self.history_seconds += time.perf_counter() - t0
             if passed or kept:
                 t0 = time.perf_counter()
                 # unit tests depend only on the project, which an incremental build shares with the published
@@ -409,7 +416,7 @@ def _write_build_info(
     landing: Path,
     gate: GateResult,
     results: dict,
-    dbt_seconds: float,
+    timings: tuple[float, float],
     info: dict[str, str],
     peaks: tuple[float, float],
 ) -> None:
@@ -423,12 +430,12 @@ def _write_build_info(
             (select string_agg(la_code, ',' order by la_code) from raw.manifests) as councils,
             ? as gate_seconds, ? as dbt_seconds, ? as dbt_version, ? as build_mode, ? as refreshed_councils,
             ? as held_back_councils, ? as steps, ? as project_fingerprint, ? as marts_hash,
-            ? as gate_peak_mb, ? as dbt_peak_mb""",
+            ? as gate_peak_mb, ? as dbt_peak_mb, ? as history_seconds, ? as gate_phases""",
             [
                 datetime.now(),
                 str(landing),
                 round(gate.seconds, 2),
-                round(dbt_seconds, 2),
+                timings[1],
                 results.get("metadata", {}).get("dbt_version"),
                 info.get("mode"),
                 info.get("refreshed"),
@@ -437,6 +444,8 @@ def _write_build_info(
                 project_fingerprint(),
                 content_hash(con, "marts"),  # the same landing builds the same marts (determinism)
                 *peaks,
+                timings[0],
+                "; ".join(f"{k} {v:.1f} s" for k, v in gate.phase_seconds.items()),
             ],
         )
         rows = [

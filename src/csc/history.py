@@ -125,11 +125,18 @@ def merge_extracts(
     counts: list[MergeCounts] = []
     for t in load_tables().values():
         cols = ", ".join(quote(c) for c in t.column_names)
-        con.execute(
-            f"create or replace temp table snapshot as select la_code, {cols}, record_key, row_hash "
-            f"from ({_snapshot_sql(t)})",
-            {"councils": councils},
-        )
+        snapshot = f"select la_code, {cols}, record_key, row_hash from ({_snapshot_sql(t)})"
+        if not _has_history(con, t.name, councils):
+            # these councils' first extract: every accepted row opens a version, nothing to compare or close
+            con.execute(
+                f"""insert into {SCHEMA}.{t.name}
+                select s.*, m.extract_date as valid_from, null as valid_to
+                from ({snapshot}) as s join merging as m on m.la_code = s.la_code""",
+                {"councils": councils},
+            )
+            counts.extend(_merge_counts(con, t.name))
+            continue
+        con.execute(f"create or replace temp table snapshot as {snapshot}", {"councils": councils})
         con.execute(
             f"""update {SCHEMA}.{t.name} as h set valid_to = m.extract_date
             from merging as m
@@ -147,15 +154,8 @@ def merge_extracts(
                               where h.la_code = s.la_code and h.valid_to is null
                                 and h.record_key = s.record_key and h.row_hash = s.row_hash)"""
         )
-        for la, d, opened, closed in con.execute(
-            f"""select m.la_code, m.extract_date,
-                count(*) filter (where h.valid_from = m.extract_date),
-                count(*) filter (where h.valid_to = m.extract_date)
-            from merging as m join {SCHEMA}.{t.name} as h on h.la_code = m.la_code
-            where h.valid_from = m.extract_date or h.valid_to = m.extract_date
-            group by all"""
-        ).fetchall():
-            counts.append(MergeCounts(la, t.name, d, opened, closed))
+        counts.extend(_merge_counts(con, t.name))
+        con.execute("drop table snapshot")
     con.execute(
         f"""insert into {SCHEMA}.extracts by name
         select m.la_code, m.extract_date, r.ssd_version, r.landing_path as landed_path, ? as loaded_at
@@ -166,9 +166,31 @@ def merge_extracts(
         f"update {SCHEMA}.extracts set folder_signature = ? where la_code = ? and extract_date = ?",
         [[(signatures or {}).get(la), la, d] for la, d in todo],
     )
-    con.execute("drop table snapshot")
     con.execute("drop table merging")
     return counts
+
+
+def _has_history(con: duckdb.DuckDBPyConnection, table: str, councils: list[str]) -> bool:
+    """Whether any of `councils` already has a version in history.<table>."""
+    row = con.execute(
+        f"select exists (select 1 from {SCHEMA}.{table} where la_code in (select unnest(?)))", [councils]
+    ).fetchone()
+    return bool(row and row[0])
+
+
+def _merge_counts(con: duckdb.DuckDBPyConnection, table: str) -> list[MergeCounts]:
+    """The versions each merging extract opened and closed in history.<table>."""
+    return [
+        MergeCounts(la, table, d, opened, closed)
+        for la, d, opened, closed in con.execute(
+            f"""select m.la_code, m.extract_date,
+                count(*) filter (where h.valid_from = m.extract_date),
+                count(*) filter (where h.valid_to = m.extract_date)
+            from merging as m join {SCHEMA}.{table} as h on h.la_code = m.la_code
+            where h.valid_from = m.extract_date or h.valid_to = m.extract_date
+            group by all"""
+        ).fetchall()
+    ]
 
 
 def _undo_merge(con: duckdb.DuckDBPyConnection, la_code: str, extract_date: date) -> None:
