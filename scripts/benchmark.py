@@ -65,7 +65,7 @@ t0 = time.perf_counter()
 extracts = {c["la_code"]: date.fromisoformat(c["extract_date"]) for c in r.councils}
 prepare_step(db, landing, extracts, list(extracts), {}, [])  # as csc build: the extracts merged into the history
 r.phase_seconds["history merge"] = time.perf_counter() - t0
-print("; ".join(f"{k} {v:.1f} s" for k, v in r.phase_seconds.items()))
+print(r.phases_text())
 print(sum(f["rows_landed"] for f in r.files))
 """
 

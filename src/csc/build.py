@@ -445,7 +445,7 @@ def _write_build_info(
                 content_hash(con, "marts"),  # the same landing builds the same marts (determinism)
                 *peaks,
                 timings[0],
-                "; ".join(f"{k} {v:.1f} s" for k, v in gate.phase_seconds.items()),
+                gate.phases_text(),
             ],
         )
         rows = [

@@ -62,6 +62,10 @@ class GateResult:
     # GX's result of each table's suite, by table (written as validations/<table>.json beside the report)
     validations: dict[str, ExpectationSuiteValidationResult] = field(default_factory=dict)
 
+    def phases_text(self, separator: str = "; ", digits: int = 1) -> str:
+        """The seconds of each phase, e.g. "load files 51.9 s; primary keys 6.0 s" (audit.build_info, summaries)."""
+        return separator.join(f"{k} {v:.{digits}f} s" for k, v in self.phase_seconds.items())
+
     @property
     def blocking(self) -> list[Issue]:
         return [i for i in self.issues if i.severity == "blocking"]
@@ -311,7 +315,7 @@ def _print_summary(console: Console, result: GateResult) -> None:
         acc[0] += 1 if f["file"] else 0
         acc[1] += f["rows_landed"]
         acc[2] += f["rows_quarantined"]
-    phases = ", ".join(f"{k} {v:.0f} s" for k, v in result.phase_seconds.items())
+    phases = result.phases_text(", ", 0)
     table = RichTable(title=f"Landing gate ({result.seconds:.1f} s: {phases})")
     for col in ("council", "files", "rows landed", "rows quarantined"):
         table.add_column(col, justify="right" if col != "council" else "left")
