@@ -9,6 +9,7 @@ checksum is recorded and checked (csc.publish, docs/architecture.md section 6).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -121,9 +122,27 @@ def run_dbt(args: list[str], warehouse: Path, console: Console, title: str = "db
         _remove_link(link)
 
 
+def dbt_target(database: Path) -> Path:
+    """dbt's target folder (manifest, run results, partial-parse state) of one warehouse: a folder of its own under
+    the project's `target/warehouses/`, named by a hash of the warehouse's dbt link path. Builds of different
+    warehouses from the same project (two regions, the tests run in parallel) never read each other's run results,
+    and each keeps its own partial-parse state across its build steps. dbt's log of the warehouse is written there."""
+    link = dbt_link(database).resolve()
+    return PROJECT_DIR / "target" / "warehouses" / hashlib.sha256(str(link).encode()).hexdigest()[:16]
+
+
 def _run_dbt(args: list[str], warehouse: Path, console: Console, title: str) -> dict:
-    target = PROJECT_DIR / "target"
-    cmd = [dbt_executable(), *args, "--project-dir", str(PROJECT_DIR), "--target-path", str(target)]
+    target = dbt_target(warehouse)
+    cmd = [
+        dbt_executable(),
+        *args,
+        "--project-dir",
+        str(PROJECT_DIR),
+        "--target-path",
+        str(target),
+        "--log-path",
+        str(target),
+    ]
     log_lines: list[str] = []
     with progress_bar(console) as progress:
         task = progress.add_task(title, total=None)
@@ -355,10 +374,10 @@ class _Run:
         }
 
 
-def cross_council_models() -> set[str]:
+def cross_council_models(database: Path) -> set[str]:
     """The models tagged cross_council (computed over every council: rebuilt after a merge), from dbt's
-    manifest of the last parse."""
-    manifest = PROJECT_DIR / "target" / "manifest.json"
+    manifest of the last parse for this warehouse."""
+    manifest = dbt_target(database) / "manifest.json"
     nodes = json.loads(manifest.read_text())["nodes"].values() if manifest.exists() else []
     return {n["name"] for n in nodes if n.get("resource_type") == "model" and "cross_council" in n.get("tags", [])}
 

@@ -157,12 +157,11 @@ def test_publish_does_not_disturb_an_analyst_reading_the_old_file(built, landing
 def test_docs_describe_every_model_seed_and_column(built):
     import json
 
-    from csc.build import run_dbt
-    from csc.config import PROJECT_DIR
+    from csc.build import dbt_target, run_dbt
 
     run_dbt(["docs", "generate"], built[0], QUIET, title="dbt docs generate")
-    manifest = json.loads((PROJECT_DIR / "target" / "manifest.json").read_text())
-    catalog = json.loads((PROJECT_DIR / "target" / "catalog.json").read_text())
+    manifest = json.loads((dbt_target(built[0]) / "manifest.json").read_text())
+    catalog = json.loads((dbt_target(built[0]) / "catalog.json").read_text())
     missing = []
     for uid, node in manifest["nodes"].items():
         if node["resource_type"] not in ("model", "seed"):

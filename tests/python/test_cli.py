@@ -136,6 +136,7 @@ def test_unknown_councils_fail_before_anything_runs(tmp_path, monkeypatch, capsy
 
 def test_summary_without_a_warehouse_exits_1(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("CSC_WAREHOUSE", str(tmp_path / "none.duckdb"))
+    monkeypatch.setenv("COLUMNS", "1000")  # rich wraps a long path mid-word at the terminal's width
     assert main(["summary"]) == 1
     out = " ".join(capsys.readouterr().out.split())
     assert f"No warehouse at {tmp_path / 'none.duckdb'}: run `csc build` first." in out

@@ -11,7 +11,7 @@ import duckdb
 import pytest
 from dbt.adapters.duckdb.credentials import DuckDBCredentials
 
-from csc.build import dbt_link
+from csc.build import dbt_link, dbt_target
 from csc.publish import building_file
 
 
@@ -47,3 +47,12 @@ def test_a_symbolic_link_would_give_the_target_catalog(tmp_path: Path):
     duckdb.connect(str(target)).close()
     (tmp_path / "csc.duckdb").symlink_to(target)
     assert _catalog(tmp_path / "csc.duckdb") == "files"
+
+
+def test_each_warehouse_has_its_own_dbt_target(tmp_path: Path):
+    """Two warehouses built at once from one project never share run results; a build's files share one target
+    (partial parsing across its steps)."""
+    one, other = tmp_path / "a" / "csc.duckdb", tmp_path / "b" / "csc.duckdb"
+    assert dbt_target(one) != dbt_target(other)
+    assert dbt_target(one) != dbt_target(tmp_path / "a" / "region.duckdb")
+    assert dbt_target(building_file(one, "step0")) == dbt_target(one) == dbt_target(building_file(one, "merge1"))
