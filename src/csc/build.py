@@ -349,7 +349,12 @@ class _Run:
             merged = building_file(self.warehouse, f"merge{k}")
             shutil.copyfile(self.result, merged)
             merge_councils(
-                merged, scratch, passed, step.extracts, self.retire if step.final else (), cross_council_models(self.warehouse)
+                merged,
+                scratch,
+                passed,
+                step.extracts,
+                self.retire if step.final else (),
+                cross_council_models(self.warehouse),
             )
             t0 = time.perf_counter()
             cross = run_dbt(["build", "--select", "tag:cross_council+"], merged, self.console, "dbt build (region)")
