@@ -300,6 +300,12 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="published version: counts from 1 to 5 and figures built on them shown as c (DfE convention)",
     )
+    r.add_argument(
+        "--exceptions",
+        action="store_true",
+        help="the committee version instead: only indicators red or worsening for the council's number of "
+        "consecutive months (seed exception_settings), each with its report card",
+    )
     r.add_argument("--out", type=Path, help="output folder (default: <reports>/performance)")
 
     f = _command(
@@ -534,7 +540,7 @@ def _summary(args: argparse.Namespace, settings: Settings, console: Console) -> 
 
 
 def _report(args: argparse.Namespace, settings: Settings, console: Console) -> int:
-    return _reports(args, settings, console, args.la, args.month, (args.publish,))
+    return _reports(args, settings, console, args.la, args.month, (args.publish,), args.exceptions)
 
 
 def _refresh(args: argparse.Namespace, settings: Settings, console: Console) -> int:
@@ -554,6 +560,7 @@ def _reports(
     la: str | None,
     month: str | None,
     modes: Sequence[bool],
+    exceptions: bool = False,
 ) -> int:
     from csc.councils import UnknownCouncil
     from csc.report.data import ReportError
@@ -561,7 +568,7 @@ def _reports(
 
     out = args.out.resolve() if args.out else settings.performance_reports
     try:
-        for files in make_reports(settings.warehouse, out, la, month, modes):
+        for files in make_reports(settings.warehouse, out, la, month, modes, exceptions):
             ui.report_written(console, files)
     except (ReportError, UnknownCouncil) as exc:
         ui.error(console, exc)

@@ -28,7 +28,7 @@ class ReportData:
     summary: list[dict]  # performance_summary rows of the month, in report order
     history: dict[tuple[str, date], dict]  # (indicator, month) -> performance_summary row
     outturns: dict[tuple[str, str], dict]  # (indicator, financial_year) -> performance_financial_years row
-    localities: dict[str, list[dict]]  # indicator -> locality rows of the month
+    localities: dict[str, list[dict]]  # indicator -> performance_locality_rag rows of the month (with RAG)
     councils: list[dict]  # every council in the warehouse (regional comparison columns)
     region: dict[str, dict]  # indicator -> performance_region row of the month
     council_values: dict[tuple[str, str], dict]  # (indicator, la_code) -> indicator_values row of the month
@@ -42,6 +42,8 @@ class ReportData:
     # to period_end; None when the warehouse keeps no earlier extracts' figures
     revisions: list[dict] | None = None
     extract_status: dict | None = None  # audit.council_extracts row: which extract, and any newer one held back
+    cards: dict[str, dict] = field(default_factory=dict)  # indicator -> performance_cards row of the month
+    commentary: dict[str, dict] = field(default_factory=dict)  # indicator -> performance_commentary row of the month
 
 
 def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> list[dict]:
@@ -196,9 +198,9 @@ def _load(con: duckdb.DuckDBPyConnection, la_code: str, period_end: date | None)
     localities: dict[str, list[dict]] = {}
     for r in _rows(
         con,
-        """select indicator_id, breakdown_value as locality, numerator, denominator, value
-           from marts.indicator_values
-           where la_code = ? and period_end = ? and breakdown = 'locality' order by indicator_id, locality""",
+        """select indicator_id, locality, numerator, denominator, value, rag
+           from marts.performance_locality_rag
+           where la_code = ? and period_end = ? order by indicator_id, locality""",
         [la_code, period_end],
     ):
         localities.setdefault(r["indicator_id"], []).append(r)
@@ -281,4 +283,14 @@ def _load(con: duckdb.DuckDBPyConnection, la_code: str, period_end: date | None)
         landed_files=landed_files,
         revisions=_revisions(con, la_code, period_end),
         extract_status=status,
+        cards=_by_indicator(con, "performance_cards", la_code, period_end),
+        commentary=_by_indicator(con, "performance_commentary", la_code, period_end),
     )
+
+
+def _by_indicator(con: duckdb.DuckDBPyConnection, table: str, la_code: str, period_end: date) -> dict[str, dict]:
+    """The council's rows of a per-indicator performance mart for the month, by indicator."""
+    return {
+        r["indicator_id"]: r
+        for r in _rows(con, f"select * from marts.{table} where la_code = ? and period_end = ?", [la_code, period_end])
+    }
