@@ -9,7 +9,7 @@
                         none for averages and ranges (a target band, not a count)
       target_count      that numerator as a whole count: rounded up when high is good (the fewest that meet
                         it: 90% of 201 = 180.9 -> 181), down when low is good (the most that still meet it);
-                        the 6 d.p. rounding first keeps 95% of 200 at 190, not 191
+                        the 6 d.p. rounding first keeps 7% of 300 at 21 (21.000000000000004 in binary), not 22
       count_variance    numerator - target_count: 166 - 181 = -15, "15 fewer than the target"
       worsening_months  consecutive months up to this one whose direction of travel is "worse" -#}
 with
