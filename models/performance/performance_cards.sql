@@ -1,9 +1,9 @@
 {#- The report card of every indicator with a target in force, per council and month (the layout of
-    Peterborough's report cards, seed 004): the value against the target, the variance (value - target, in
+    Peterborough's report cards, docs/performance_report.md section 10.2): the value against the target, the variance (value - target, in
     percentage points for a percentage) and, in the numerator's own units, the count the target stands for at
     this month's denominator, the previous month and the change, the analysts' commentary, and whether the
     indicator goes to the exception report (red, or worse than the month before for the council's number of
-    consecutive months). docs/performance_report.md, report cards.
+    consecutive months: section 10.5).
       target_numerator  the numerator that meets the target exactly at this denominator: a count's target
                         itself, target% x denominator, a rate's target x population / (10,000 x multiplier);
                         none for averages and ranges (a target band, not a count)

@@ -76,7 +76,7 @@ def shown(card) -> set[str]:
     return texts
 
 
-def test_percentage_below_a_high_target_in_seed_004s_words():
+def test_percentage_below_a_high_target_in_peterboroughs_words():
     card = make(card_row(), 166, 201, 100 * 166 / 201)
     assert card.sentence == (
         "During the month of December 2019, 166 out of 201 were counted for “Assessments in time”: a ratio of "

@@ -1,8 +1,8 @@
-"""Report cards (Peterborough's layout, seed 004) and the exception report's selection (Norfolk's committee papers,
-seeds 002 and 003), from marts.performance_cards with the small-number convention applied once.
+"""Report cards (Peterborough's layout) and the exception report's selection (Norfolk's committee papers), from
+marts.performance_cards with the small-number convention applied once (docs/performance_report.md section 10).
 
 A card's variance, count variance and change are suppressed whenever a figure they are computed from is, so that
-no suppressed value can be recovered from them (docs/performance_report.md, report cards).
+no suppressed value can be recovered from them (docs/performance_report.md section 10.2).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from csc.report.cells import Figure
 from csc.report.sentence import CardFigures, card_sentence
 
-CARD_MONTHS = 13  # the chart: the month and the twelve before, as seed 004 draws it
+CARD_MONTHS = 13  # the chart: the month and the twelve before, as Peterborough's cards draw it
 
 
 @dataclass(frozen=True)

@@ -283,14 +283,14 @@ def _load(con: duckdb.DuckDBPyConnection, la_code: str, period_end: date | None)
         landed_files=landed_files,
         revisions=_revisions(con, la_code, period_end),
         extract_status=status,
-        cards=_by_indicator(con, "performance_cards", la_code, period_end),
-        commentary=_by_indicator(con, "performance_commentary", la_code, period_end),
+        cards=_by_indicator(con, "marts.performance_cards", la_code, period_end),
+        commentary=_by_indicator(con, "marts.performance_commentary", la_code, period_end),
     )
 
 
-def _by_indicator(con: duckdb.DuckDBPyConnection, table: str, la_code: str, period_end: date) -> dict[str, dict]:
-    """The council's rows of a per-indicator performance mart for the month, by indicator."""
+def _by_indicator(con: duckdb.DuckDBPyConnection, relation: str, la_code: str, period_end: date) -> dict[str, dict]:
+    """The council's rows of a per-indicator performance mart (`marts.<name>`) for the month, by indicator."""
     return {
         r["indicator_id"]: r
-        for r in _rows(con, f"select * from marts.{table} where la_code = ? and period_end = ?", [la_code, period_end])
+        for r in _rows(con, f"select * from {relation} where la_code = ? and period_end = ?", [la_code, period_end])
     }

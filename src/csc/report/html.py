@@ -68,8 +68,9 @@ def _common(report: Report) -> dict:
 
 
 def render_exceptions(report: Report) -> str:
-    """The committee version (Norfolk's report by exception, seeds 002 and 003): only the indicators whose card
-    is red or has worsened for the council's number of consecutive months, each with its card."""
+    """The committee version (Norfolk's report by exception, docs/performance_report.md section 10.5): only the
+    indicators whose card is red or has worsened for the council's number of consecutive months, each with its
+    card."""
     charts = {f"card-{row.indicator_id}": _chart(row, CARD_MONTHS) for row in report.exceptions}
     return _env().get_template("exceptions.html.j2").render(**_common(report), charts=charts)
 

@@ -1,10 +1,11 @@
-"""The plain-English sentence of a report card (Peterborough's seed 004: "During the month of December, an Early
-Help Assessment was started for 109 children. This is 1 more than the monthly target.").
+"""The plain-English sentence of a report card (Peterborough's cards, docs/performance_report.md section 10.3:
+"During the month of December, an Early Help Assessment was started for 109 children. This is 1 more than the
+monthly target.").
 
 Every number in the sentence is the text of a figure the card shows (`Figure.text`), never a number computed
 here: the sentence cannot state a figure the card does not. In the published report a sentence whose figures
 include a suppressed one says so and gives no number that could reveal it (the count variance plus the
-target's count would give the numerator back). docs/performance_report.md, report cards.
+target's count would give the numerator back).
 """
 
 from __future__ import annotations
