@@ -56,7 +56,8 @@ steps:
              CSC_WAREHOUSE if the build and every error-severity test passed; a council whose newest extract
              blocks keeps its last good extract (exit 3: published, some held back; 1: nothing published)
   summary    list what the published warehouse holds
-  report     the monthly performance report of a council (HTML + Excel); --publish suppresses small numbers
+  report     the monthly performance report of a council (HTML + Excel); --publish suppresses small numbers;
+             --exceptions writes the committee version (only indicators red or worsening, with their cards)
   refresh    check, build and publish, then both reports (internal and published) for every council
 
 environment (an option, where there is one, comes first; defaults are under the project directory):

@@ -419,3 +419,20 @@ def test_workbook_holds_the_cards_and_locality_rag(refreshed):
             ).fetchall()
         }
         assert {(line[0], line[2]): line[6] for line in body} == rags
+
+
+def test_a_warehouse_published_before_cards_still_reports(refreshed, tmp_path):
+    """A warehouse published by an earlier release has no cards, locality RAG or commentary: the report says there
+    are no cards and shows the localities unrated."""
+    from csc.report.run import make_report
+
+    warehouse, _ = refreshed
+    older = tmp_path / "older" / "csc.duckdb"
+    older.parent.mkdir()
+    shutil.copy(warehouse, older)
+    with duckdb.connect(str(older)) as con:
+        for table in ("performance_cards", "performance_locality_rag", "performance_commentary"):
+            con.execute(f"drop table marts.{table}")
+    html = make_report(older, "E10000020", None, tmp_path).html.read_text(encoding="utf-8")
+    assert 'id="cards-none"' in html and 'class="card"' not in html
+    assert 'class="localities"' in html and 'id="locality-rag-table"' not in html

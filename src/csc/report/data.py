@@ -43,6 +43,7 @@ class ReportData:
     revisions: list[dict] | None = None
     extract_status: dict | None = None  # audit.council_extracts row: which extract, and any newer one held back
     cards: dict[str, dict] = field(default_factory=dict)  # indicator -> performance_cards row of the month
+    localities_rated: bool = True  # False: a warehouse published before locality RAG (localities shown unrated)
     commentary: dict[str, dict] = field(default_factory=dict)  # indicator -> performance_commentary row of the month
 
 
@@ -196,13 +197,17 @@ def _load(con: duckdb.DuckDBPyConnection, la_code: str, period_end: date | None)
         for r in _rows(con, "select * from marts.performance_financial_years where la_code = ?", [la_code])
     }
     localities: dict[str, list[dict]] = {}
-    for r in _rows(
-        con,
-        """select indicator_id, locality, numerator, denominator, value, rag
-           from marts.performance_locality_rag
-           where la_code = ? and period_end = ? order by indicator_id, locality""",
-        [la_code, period_end],
-    ):
+    # a warehouse published before locality RAG was computed shows its localities unrated
+    localities_rated = _table_exists(con, "marts", "performance_locality_rag")
+    locality_sql = (
+        """select indicator_id, locality, numerator, denominator, value, rag from marts.performance_locality_rag
+           where la_code = ? and period_end = ? order by indicator_id, locality"""
+        if localities_rated
+        else """select indicator_id, breakdown_value as locality, numerator, denominator, value, null as rag
+           from marts.indicator_values
+           where la_code = ? and period_end = ? and breakdown = 'locality' order by indicator_id, locality"""
+    )
+    for r in _rows(con, locality_sql, [la_code, period_end]):
         localities.setdefault(r["indicator_id"], []).append(r)
     councils = _rows(
         con,
@@ -284,12 +289,16 @@ def _load(con: duckdb.DuckDBPyConnection, la_code: str, period_end: date | None)
         revisions=_revisions(con, la_code, period_end),
         extract_status=status,
         cards=_by_indicator(con, "marts.performance_cards", la_code, period_end),
+        localities_rated=localities_rated,
         commentary=_by_indicator(con, "marts.performance_commentary", la_code, period_end),
     )
 
 
 def _by_indicator(con: duckdb.DuckDBPyConnection, relation: str, la_code: str, period_end: date) -> dict[str, dict]:
-    """The council's rows of a per-indicator performance mart (`marts.<name>`) for the month, by indicator."""
+    """The council's rows of a per-indicator performance mart (`marts.<name>`) for the month, by indicator; none
+    from a warehouse published before the mart existed."""
+    if not _table_exists(con, *relation.split(".")):
+        return {}
     return {
         r["indicator_id"]: r
         for r in _rows(con, f"select * from {relation} where la_code = ? and period_end = ?", [la_code, period_end])

@@ -124,7 +124,10 @@ class Report:
 
     @property
     def locality_rag_rows(self) -> list[SummaryRow]:
-        """The rows with a target and locality figures (the locality RAG table)."""
+        """The rows with a target and locality figures (the locality RAG table); none when the warehouse does not
+        rate localities."""
+        if not self.data.localities_rated:
+            return []
         return [row for row in self.rows if row.target_scheme and row.localities]
 
     @property
