@@ -127,14 +127,21 @@ def test_low_polarity_percentage_over_target_in_the_rereferral_wording():
 def test_singular_and_plural():
     one = make(card_row(count_variance=-1.0, target_count=2.0), 1, 1, 100.0)
     assert "1 out of 1 was counted" in one.sentence and "This is 1 fewer than" in one.sentence
+    two = make(card_row(count_variance=-1.0, target_count=3.0), 2, 3, 200 / 3)
+    assert "2 out of 3 were counted" in two.sentence
+    none = make(card_row(count_variance=-4.0, target_count=4.0), 0, 4, 0.0)
+    assert "0 out of 4 were counted" in none.sentence and "This is 4 fewer than" in none.sentence
+
+
+def test_rate_sentence_gives_the_count_and_population_without_a_noun():
+    """A rate's numerator counts children, plans, enquiries or referrals: the sentence names none of them."""
     rate = card_row(type="rate", basis="SNAP", target_value=1.0, tolerance_green="1", target_direction="low")
-    single = make({**rate, "target_count": 5.0, "count_variance": -4.0}, 1, 57000, 10000 / 57000)
-    assert "(1 child in a population of 57,000)" in single.sentence
-    assert "4 fewer than the 5 children the target (1) stands for" in single.sentence
-    many = make({**rate, "target_count": 1.0, "count_variance": 1.0}, 2, 57000, 20000 / 57000)
-    assert "(2 children in a population of 57,000)" in many.sentence
-    assert "1 more than the 1 child the target" in many.sentence
-    assert many.sentence.startswith("At the end of December 2019,")
+    below = make({**rate, "target_count": 5.0, "count_variance": -4.0}, 1, 57000, 10000 / 57000)
+    assert "was 0.2 per 10,000 children aged 0-17 (1 against a population of 57,000)" in below.sentence
+    assert "4 fewer than the 5 the target (1) stands for at this population: the target is met" in below.sentence
+    above = make({**rate, "target_count": 1.0, "count_variance": 1.0}, 2, 57000, 20000 / 57000)
+    assert "1 more than the 1 the target (1) stands for at this population: the target is not met" in above.sentence
+    assert above.sentence.startswith("At the end of December 2019,")
 
 
 def test_empty_denominator_and_missing_value_state_no_number():

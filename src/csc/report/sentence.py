@@ -75,10 +75,10 @@ def figures_sentence(c: CardFigures) -> str:
             f"a ratio of {c.value.text}."
         )
     if c.kind == "rate":
-        children = _plural(c.numerator, "child", "children")
+        # the numerator counts children, plans, enquiries or referrals depending on the indicator: no noun
         return (
             f"{period}, {name} was {c.value.text} per 10,000 children aged 0-17 "
-            f"({c.numerator.text} {children} in a population of {c.denominator.text})."
+            f"({c.numerator.text} against a population of {c.denominator.text})."
         )
     return f"{period}, {name} was {c.value.text} on average ({c.numerator.text} over {c.denominator.text})."
 
@@ -99,8 +99,7 @@ def target_sentence(c: CardFigures) -> str:
         if c.kind == "percentage":
             stands = f"the {c.target_count.text} of {c.denominator.text} the target ({target}) stands for"
         elif c.kind == "rate":
-            children = _plural(c.target_count, "child", "children")
-            stands = f"the {c.target_count.text} {children} the target ({target}) stands for"
+            stands = f"the {c.target_count.text} the target ({target}) stands for at this population"
         else:
             stands = f"the target ({target})"
         if gap == 0:
