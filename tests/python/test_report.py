@@ -309,6 +309,11 @@ def _open_pages(paths: list[Path]) -> list[dict]:
                         "card_charts": page.locator("article.card svg.chart").count(),
                         "sentences": page.locator("article.card p.sentence").all_inner_texts(),
                         "card_values": page.locator("article.card td[data-role=value]").all_inner_texts(),
+                        "variance_pairs": page.locator("article.card").evaluate_all(
+                            "els => els.filter(e => e.querySelector('[data-role=count-variance]')).map(e => ["
+                            "e.querySelector('[data-role=count-variance]').innerText, "
+                            "[...e.querySelectorAll('[data-role=monthly-variance]')].pop().innerText])"
+                        ),
                         "commentary": page.locator("[data-role=commentary]").all_inner_texts(),
                         "locality_rag": page.locator("#locality-rag-table td[data-locality]").evaluate_all(
                             "els => els.map(e => [e.closest('tr').dataset.indicator, e.dataset.locality, "
@@ -356,6 +361,8 @@ def test_cards_locality_rag_and_exception_report_render_in_headless_chromium(ref
     assert sorted(report["cards"]) == sorted(cards) and len(cards) > 20
     assert report["card_charts"] == len(cards) == len(report["sentences"])
     assert all(s.strip().endswith(".") and "March 2021" in s for s in report["sentences"])
+    # the month's variance in counts closes the card's monthly series ("monthly variance from target")
+    assert report["variance_pairs"] and all(card == month for card, month in report["variance_pairs"])
     # the analysts' commentary of the month, on the card and on the indicator page
     notes = con.execute(
         "select commentary from marts.performance_commentary where la_code = ? and period_end = ?",

@@ -38,6 +38,7 @@ class Card:
     sentence: str = ""
     reasons: list[str] = field(default_factory=list)
     withheld: bool = False  # published: an exception that rests on a suppressed figure (not listed)
+    monthly_count_variance: list[Figure] = field(default_factory=list)  # the chart's months, oldest first
 
     @property
     def is_exception(self) -> bool:

@@ -43,6 +43,8 @@ class ReportData:
     revisions: list[dict] | None = None
     extract_status: dict | None = None  # audit.council_extracts row: which extract, and any newer one held back
     cards: dict[str, dict] = field(default_factory=dict)  # indicator -> performance_cards row of the month
+    # (indicator, month) -> count_variance of performance_cards, the months of `months` (the cards' monthly variance)
+    card_variances: dict[tuple[str, date], float | None] = field(default_factory=dict)
     localities_rated: bool = True  # False: a warehouse published before locality RAG (localities shown unrated)
     commentary: dict[str, dict] = field(default_factory=dict)  # indicator -> performance_commentary row of the month
 
@@ -290,8 +292,26 @@ def _load(con: duckdb.DuckDBPyConnection, la_code: str, period_end: date | None)
         extract_status=status,
         cards=_by_indicator(con, "marts.performance_cards", la_code, period_end),
         localities_rated=localities_rated,
+        card_variances=_card_variances(con, la_code, months[0], period_end),
         commentary=_by_indicator(con, "marts.performance_commentary", la_code, period_end),
     )
+
+
+def _card_variances(
+    con: duckdb.DuckDBPyConnection, la_code: str, first: date, last: date
+) -> dict[tuple[str, date], float | None]:
+    """Each card's variance in counts (numerator - target count) for the months from first to last."""
+    if not _table_exists(con, "marts", "performance_cards"):
+        return {}
+    return {
+        (r["indicator_id"], r["period_end"]): r["count_variance"]
+        for r in _rows(
+            con,
+            """select indicator_id, period_end, count_variance from marts.performance_cards
+               where la_code = ? and period_end between ? and ?""",
+            [la_code, first, last],
+        )
+    }
 
 
 def _by_indicator(con: duckdb.DuckDBPyConnection, relation: str, la_code: str, period_end: date) -> dict[str, dict]:

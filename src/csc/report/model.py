@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from csc.report.cards import Card, Commentary, build_card
+from csc.report.cards import CARD_MONTHS, Card, Commentary, build_card
 from csc.report.cells import Figure, figure, is_small, part, row_figure
 from csc.report.data import ReportData
 from csc.report.revisions import ExtractStatus, Revision, extract_status, revisions
@@ -152,6 +152,13 @@ def _month_cell(kind: str, r: dict | None, month: date, publish: bool, revision:
     )
 
 
+def _count_variance(data: ReportData, indicator_id: str, cell: MonthCell, publish: bool) -> Figure:
+    """A month's variance in counts from its target (Peterborough's "monthly variance from target"), suppressed
+    with the month's figures."""
+    hidden = publish and (cell.value.suppressed or cell.numerator.suppressed or cell.denominator.suppressed)
+    return Figure(data.card_variances.get((indicator_id, cell.month)), "number", hidden)
+
+
 def _locality(kind: str, loc: dict, publish: bool) -> LocalityCell:
     value = row_figure(kind, loc, publish)
     return LocalityCell(
@@ -213,6 +220,7 @@ def build(data: ReportData, publish: bool) -> Report:
                 commentary,
                 publish,
             )
+            card.monthly_count_variance = [_count_variance(data, ind, c, publish) for c in series[-CARD_MONTHS:]]
         rows.append(
             SummaryRow(
                 indicator_id=ind,
