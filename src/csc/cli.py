@@ -56,7 +56,8 @@ steps:
              CSC_WAREHOUSE if the build and every error-severity test passed; a council whose newest extract
              blocks keeps its last good extract (exit 3: published, some held back; 1: nothing published)
   summary    list what the published warehouse holds
-  report     the monthly performance report of a council (HTML + Excel); --publish suppresses small numbers
+  report     the monthly performance report of a council (HTML + Excel); --publish suppresses small numbers;
+             --exceptions writes the committee version (only indicators red or worsening, with their cards)
   refresh    check, build and publish, then both reports (internal and published) for every council
 
 environment (an option, where there is one, comes first; defaults are under the project directory):
@@ -300,6 +301,12 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="published version: counts from 1 to 5 and figures built on them shown as c (DfE convention)",
     )
+    r.add_argument(
+        "--exceptions",
+        action="store_true",
+        help="the committee version instead: only indicators red or worsening for the council's number of "
+        "consecutive months (seed exception_settings), each with its report card",
+    )
     r.add_argument("--out", type=Path, help="output folder (default: <reports>/performance)")
 
     f = _command(
@@ -534,7 +541,7 @@ def _summary(args: argparse.Namespace, settings: Settings, console: Console) -> 
 
 
 def _report(args: argparse.Namespace, settings: Settings, console: Console) -> int:
-    return _reports(args, settings, console, args.la, args.month, (args.publish,))
+    return _reports(args, settings, console, args.la, args.month, (args.publish,), args.exceptions)
 
 
 def _refresh(args: argparse.Namespace, settings: Settings, console: Console) -> int:
@@ -554,6 +561,7 @@ def _reports(
     la: str | None,
     month: str | None,
     modes: Sequence[bool],
+    exceptions: bool = False,
 ) -> int:
     from csc.councils import UnknownCouncil
     from csc.report.data import ReportError
@@ -561,7 +569,7 @@ def _reports(
 
     out = args.out.resolve() if args.out else settings.performance_reports
     try:
-        for files in make_reports(settings.warehouse, out, la, month, modes):
+        for files in make_reports(settings.warehouse, out, la, month, modes, exceptions):
             ui.report_written(console, files)
     except (ReportError, UnknownCouncil) as exc:
         ui.error(console, exc)

@@ -281,3 +281,165 @@ def test_report_refuses_an_unknown_council_or_month(refreshed, capsys):
 )
 def test_small_number_rule(kind, numerator, denominator, value, expected):
     assert is_small(kind, numerator, denominator, value) is expected
+
+
+def _open_pages(paths: list[Path]) -> list[dict]:
+    """Each page loaded in headless Chromium (one browser, a tab per page): what the card, locality RAG and exception
+    checks read, with any console error and every request the page made."""
+    from playwright.sync_api import sync_playwright
+
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    out = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
+        try:
+            for path in paths:
+                page = browser.new_page(viewport={"width": 1500, "height": 1000})
+                errors: list[str] = []
+                requests: list[str] = []
+                page.on("console", lambda m, e=errors: e.append(m.text) if m.type in ("error", "warning") else None)
+                page.on("pageerror", lambda x, e=errors: e.append(str(x)))
+                page.on("request", lambda r, q=requests: q.append(r.url))
+                page.goto(path.as_uri(), wait_until="load")
+                out.append(
+                    {
+                        "errors": errors,
+                        "requests": requests,
+                        "cards": page.locator("article.card").evaluate_all("els => els.map(e => e.dataset.indicator)"),
+                        "card_charts": page.locator("article.card svg.chart").count(),
+                        "sentences": page.locator("article.card p.sentence").all_inner_texts(),
+                        "card_values": page.locator("article.card td[data-role=value]").all_inner_texts(),
+                        "variance_pairs": page.locator("article.card").evaluate_all(
+                            "els => els.filter(e => e.querySelector('[data-role=count-variance]')).map(e => ["
+                            "e.querySelector('[data-role=count-variance]').innerText, "
+                            "[...e.querySelectorAll('[data-role=monthly-variance]')].pop().innerText])"
+                        ),
+                        "commentary": page.locator("[data-role=commentary]").all_inner_texts(),
+                        "locality_rag": page.locator("#locality-rag-table td[data-locality]").evaluate_all(
+                            "els => els.map(e => [e.closest('tr').dataset.indicator, e.dataset.locality, "
+                            "e.dataset.rag, getComputedStyle(e).backgroundColor])"
+                        ),
+                        "exceptions": page.locator("#exceptions-table tbody tr").evaluate_all(
+                            "els => els.map(e => e.dataset.indicator)"
+                        ),
+                    }
+                )
+                if page.locator("#exceptions-table").count():
+                    page.screenshot(path=str(SCREENSHOTS / f"{path.stem}.png"))
+                page.close()
+        finally:
+            browser.close()
+    return out
+
+
+def test_cards_locality_rag_and_exception_report_render_in_headless_chromium(refreshed):
+    warehouse, folder = refreshed
+    la_code = "E08000018"
+    assert main(["report", "--la", la_code, "--month", MONTH, "--exceptions", "--out", str(folder)]) == 0
+    assert main(["report", "--la", la_code, "--month", MONTH, "--exceptions", "--publish", "--out", str(folder)]) == 0
+    exception_file = folder / f"{la_code}_{MONTH}_exception_report.html"
+    published_exceptions = folder / f"{la_code}_{MONTH}_exception_report_published.html"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    paths = [report_file(folder, la_code, "html"), report_file(folder, la_code, "html", True)]
+    paths += [exception_file, published_exceptions]
+    pages = _open_pages(paths)
+    for page, path in zip(pages, paths, strict=True):
+        assert page["errors"] == [] and page["requests"] == [path.as_uri()], path.name
+    report, published, exceptions, exceptions_pub = pages
+
+    con = duckdb.connect(str(warehouse), read_only=True)
+    month_end = f"{MONTH}-31"
+    cards = {
+        r[0]: r[1:]
+        for r in con.execute(
+            "select indicator_id, is_exception, value from marts.performance_cards "
+            "where la_code = ? and period_end = ?",
+            [la_code, month_end],
+        ).fetchall()
+    }
+    # a card, with its 13-month chart and a sentence, for every indicator with a target in force
+    assert sorted(report["cards"]) == sorted(cards) and len(cards) > 20
+    assert report["card_charts"] == len(cards) == len(report["sentences"])
+    assert all(s.strip().endswith(".") and "March 2021" in s for s in report["sentences"])
+    # the month's variance in counts closes the card's monthly series ("monthly variance from target")
+    assert report["variance_pairs"] and all(card == month for card, month in report["variance_pairs"])
+    # the analysts' commentary of the month, on the card and on the indicator page
+    notes = con.execute(
+        "select commentary from marts.performance_commentary where la_code = ? and period_end = ?",
+        [la_code, month_end],
+    ).fetchall()
+    assert notes and all(sum(n[0] in text for text in report["commentary"]) == 2 for n in notes)
+    # locality RAG: every rated locality cell coloured, every unrated one not
+    rated = {
+        (r[0], r[1]): r[2]
+        for r in con.execute(
+            "select indicator_id, locality, rag from marts.performance_locality_rag "
+            "where la_code = ? and period_end = ? and target_scheme is not null",
+            [la_code, month_end],
+        ).fetchall()
+    }
+    shown_rag = {(i, loc): rag or None for i, loc, rag, _ in report["locality_rag"]}
+    assert {k: v for k, v in shown_rag.items() if v} == {k: v for k, v in rated.items() if v}
+    assert sum(1 for v in rated.values() if v) > 0
+    plain = {bg for _, _, rag, bg in report["locality_rag"] if not rag}
+    coloured = {bg for _, _, rag, bg in report["locality_rag"] if rag}
+    assert coloured and not (coloured & plain)
+    # the exception report: exactly the cards that are exceptions, each with its card
+    expected = sorted(i for i, (is_exception, _) in cards.items() if is_exception)
+    assert expected, "the demo council should have an exception, or this test proves nothing"
+    assert sorted(exceptions["exceptions"]) == expected == sorted(exceptions["cards"])
+    # published: no card sentence states a figure when a figure of its card is suppressed
+    assert len(exceptions_pub["exceptions"]) <= len(expected)
+    suppressed = [s for v, s in zip(published["card_values"], published["sentences"], strict=True) if v.strip() == "c"]
+    assert suppressed, "some card value should be suppressed in the published report"
+    assert all(re.findall(r"\d+", s.replace("1 to 5", "")) == ["2021"] for s in suppressed)
+
+
+def test_workbook_holds_the_cards_and_locality_rag(refreshed):
+    warehouse, folder = refreshed
+    con = duckdb.connect(str(warehouse), read_only=True)
+    for la_code in COUNCILS:
+        wb = load_workbook(report_file(folder, la_code, "xlsx"), read_only=True)
+        header, *body = list(wb["Report cards"].iter_rows(values_only=True))
+        n_cards = con.execute(
+            "select count(*) from marts.performance_cards where la_code = ? and period_end = ?",
+            [la_code, f"{MONTH}-31"],
+        ).fetchone()[0]
+        assert len(body) == n_cards > 0
+        got = {(line[0]): dict(zip(header, line, strict=True)) for line in body}
+        for ind, count_variance, variance in con.execute(
+            "select indicator_id, count_variance, variance from marts.performance_cards where la_code = ? "
+            "and period_end = ?",
+            [la_code, f"{MONTH}-31"],
+        ).fetchall():
+            assert got[ind]["count_variance"] == count_variance
+            assert got[ind]["variance"] == (pytest.approx(variance) if variance is not None else None)
+            assert got[ind]["sentence"]
+        header, *body = list(wb["Localities"].iter_rows(values_only=True))
+        assert header[-1] == "rag"
+        rags = {
+            (r[0], r[1]): r[2]
+            for r in con.execute(
+                "select indicator_id, locality, rag from marts.performance_locality_rag where la_code = ? "
+                "and period_end = ?",
+                [la_code, f"{MONTH}-31"],
+            ).fetchall()
+        }
+        assert {(line[0], line[2]): line[6] for line in body} == rags
+
+
+def test_a_warehouse_published_before_cards_still_reports(refreshed, tmp_path):
+    """A warehouse published by an earlier release has no cards, locality RAG or commentary: the report says there
+    are no cards and shows the localities unrated."""
+    from csc.report.run import make_report
+
+    warehouse, _ = refreshed
+    older = tmp_path / "older" / "csc.duckdb"
+    older.parent.mkdir()
+    shutil.copy(warehouse, older)
+    with duckdb.connect(str(older)) as con:
+        for table in ("performance_cards", "performance_locality_rag", "performance_commentary"):
+            con.execute(f"drop table marts.{table}")
+    html = make_report(older, "E10000020", None, tmp_path).html.read_text(encoding="utf-8")
+    assert 'id="cards-none"' in html and 'class="card"' not in html
+    assert 'class="localities"' in html and 'id="locality-rag-table"' not in html

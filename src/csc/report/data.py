@@ -28,7 +28,7 @@ class ReportData:
     summary: list[dict]  # performance_summary rows of the month, in report order
     history: dict[tuple[str, date], dict]  # (indicator, month) -> performance_summary row
     outturns: dict[tuple[str, str], dict]  # (indicator, financial_year) -> performance_financial_years row
-    localities: dict[str, list[dict]]  # indicator -> locality rows of the month
+    localities: dict[str, list[dict]]  # indicator -> performance_locality_rag rows of the month (with RAG)
     councils: list[dict]  # every council in the warehouse (regional comparison columns)
     region: dict[str, dict]  # indicator -> performance_region row of the month
     council_values: dict[tuple[str, str], dict]  # (indicator, la_code) -> indicator_values row of the month
@@ -42,6 +42,11 @@ class ReportData:
     # to period_end; None when the warehouse keeps no earlier extracts' figures
     revisions: list[dict] | None = None
     extract_status: dict | None = None  # audit.council_extracts row: which extract, and any newer one held back
+    cards: dict[str, dict] = field(default_factory=dict)  # indicator -> performance_cards row of the month
+    # (indicator, month) -> count_variance of performance_cards, the months of `months` (the cards' monthly variance)
+    card_variances: dict[tuple[str, date], float | None] = field(default_factory=dict)
+    localities_rated: bool = True  # False: a warehouse published before locality RAG (localities shown unrated)
+    commentary: dict[str, dict] = field(default_factory=dict)  # indicator -> performance_commentary row of the month
 
 
 def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> list[dict]:
@@ -194,13 +199,17 @@ def _load(con: duckdb.DuckDBPyConnection, la_code: str, period_end: date | None)
         for r in _rows(con, "select * from marts.performance_financial_years where la_code = ?", [la_code])
     }
     localities: dict[str, list[dict]] = {}
-    for r in _rows(
-        con,
-        """select indicator_id, breakdown_value as locality, numerator, denominator, value
+    # a warehouse published before locality RAG was computed shows its localities unrated
+    localities_rated = _table_exists(con, "marts", "performance_locality_rag")
+    locality_sql = (
+        """select indicator_id, locality, numerator, denominator, value, rag from marts.performance_locality_rag
+           where la_code = ? and period_end = ? order by indicator_id, locality"""
+        if localities_rated
+        else """select indicator_id, breakdown_value as locality, numerator, denominator, value, null as rag
            from marts.indicator_values
-           where la_code = ? and period_end = ? and breakdown = 'locality' order by indicator_id, locality""",
-        [la_code, period_end],
-    ):
+           where la_code = ? and period_end = ? and breakdown = 'locality' order by indicator_id, locality"""
+    )
+    for r in _rows(con, locality_sql, [la_code, period_end]):
         localities.setdefault(r["indicator_id"], []).append(r)
     councils = _rows(
         con,
@@ -281,4 +290,36 @@ def _load(con: duckdb.DuckDBPyConnection, la_code: str, period_end: date | None)
         landed_files=landed_files,
         revisions=_revisions(con, la_code, period_end),
         extract_status=status,
+        cards=_by_indicator(con, "marts.performance_cards", la_code, period_end),
+        localities_rated=localities_rated,
+        card_variances=_card_variances(con, la_code, months[0], period_end),
+        commentary=_by_indicator(con, "marts.performance_commentary", la_code, period_end),
     )
+
+
+def _card_variances(
+    con: duckdb.DuckDBPyConnection, la_code: str, first: date, last: date
+) -> dict[tuple[str, date], float | None]:
+    """Each card's variance in counts (numerator - target count) for the months from first to last."""
+    if not _table_exists(con, "marts", "performance_cards"):
+        return {}
+    return {
+        (r["indicator_id"], r["period_end"]): r["count_variance"]
+        for r in _rows(
+            con,
+            """select indicator_id, period_end, count_variance from marts.performance_cards
+               where la_code = ? and period_end between ? and ?""",
+            [la_code, first, last],
+        )
+    }
+
+
+def _by_indicator(con: duckdb.DuckDBPyConnection, relation: str, la_code: str, period_end: date) -> dict[str, dict]:
+    """The council's rows of a per-indicator performance mart (`marts.<name>`) for the month, by indicator; none
+    from a warehouse published before the mart existed."""
+    if not _table_exists(con, *relation.split(".")):
+        return {}
+    return {
+        r["indicator_id"]: r
+        for r in _rows(con, f"select * from {relation} where la_code = ? and period_end = ?", [la_code, period_end])
+    }

@@ -11,7 +11,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from csc.report.cells import Figure, part
-from csc.report.model import BENCHMARKS, POLARITY_LABEL, MonthCell, Report, month_label
+from csc.report.model import BENCHMARKS, POLARITY_LABEL, MonthCell, Report, SummaryRow, month_label
 from csc.report.revisions import Revision, date_text
 
 FILLS = {
@@ -34,6 +34,27 @@ REVISION_COLUMNS = [
     "value",
     "change",
     "tolerance",
+]
+
+CARD_COLUMNS = [
+    "indicator_id",
+    "indicator",
+    "period_end",
+    "good_performance_is",
+    "numerator",
+    "denominator",
+    "value",
+    "target",
+    "variance",
+    "target_count",
+    "count_variance",
+    "previous_value",
+    "change",
+    "direction_of_travel",
+    "rag",
+    "exception",
+    "sentence",
+    "commentary",
 ]
 
 SUMMARY_COLUMNS = (
@@ -149,15 +170,18 @@ def write(report: Report, path: Path) -> Path:
     _widths(ms, {2: 60, 3: 12})
 
     ls = wb.create_sheet("Localities")
-    _header(ls, 1, ["indicator_id", "indicator", "locality", "numerator", "denominator", "value"])
+    _header(ls, 1, ["indicator_id", "indicator", "locality", "numerator", "denominator", "value", "rag"])
     r = 2
     for row in report.rows:
-        for name, n, dd, v in row.localities:
-            for c, val in enumerate([row.indicator_id, row.name, name], 1):
+        for loc in row.localities:
+            for c, val in enumerate([row.indicator_id, row.name, loc.name], 1):
                 ls.cell(row=r, column=c, value=val)
-            _put(ls, r, 4, n)
-            _put(ls, r, 5, dd)
-            _put(ls, r, 6, v)
+            _put(ls, r, 4, loc.numerator)
+            _put(ls, r, 5, loc.denominator)
+            _put(ls, r, 6, loc.value)
+            rag = ls.cell(row=r, column=7, value=loc.rag)
+            if loc.rag:
+                rag.fill = FILLS[loc.rag]
             r += 1
     _widths(ls, {2: 60, 3: 24})
 
@@ -183,6 +207,7 @@ def write(report: Report, path: Path) -> Path:
         _put(rs, r, col + 4, g.worst[1])
     _widths(rs, {2: 60})
 
+    cards_sheet(wb.create_sheet("Report cards"), report)
     _revisions_sheet(wb.create_sheet("Revisions"), report)
 
     dq = wb.create_sheet("Data quality")
@@ -208,6 +233,48 @@ def write(report: Report, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)
     return path
+
+
+def write_exceptions(report: Report, path: Path) -> Path:
+    """The exception report's workbook: one sheet with the card of every indicator reported by exception."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Exceptions"
+    cards_sheet(ws, report, report.exceptions)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    return path
+
+
+def cards_sheet(ws, report: Report, rows: list[SummaryRow] | None = None) -> None:
+    """One line per report card (default every card; the exception report passes its own): the figures the card
+    shows, its sentence and the analysts' commentary."""
+    _header(ws, 1, CARD_COLUMNS)
+    for r, row in enumerate(report.cards if rows is None else rows, 2):
+        card = row.card
+        assert card is not None
+        f = card.figures
+        fixed = [row.indicator_id, row.name, f.month, POLARITY_LABEL[card.polarity]]
+        for c, value in enumerate(fixed, 1):
+            ws.cell(row=r, column=c, value=value)
+        col = len(fixed) + 1
+        for fig in (f.numerator, f.denominator, f.value):
+            _put(ws, r, col, fig)
+            col += 1
+        ws.cell(row=r, column=col, value=f.target_text)
+        _put(ws, r, col + 1, f.variance)
+        _put(ws, r, col + 2, f.target_count)
+        _put(ws, r, col + 3, f.count_variance)
+        _put(ws, r, col + 4, card.previous)
+        _put(ws, r, col + 5, card.change)
+        ws.cell(row=r, column=col + 6, value=card.dot)
+        rag = ws.cell(row=r, column=col + 7, value=f.rag)
+        if f.rag:
+            rag.fill = FILLS[f.rag]
+        ws.cell(row=r, column=col + 8, value="; ".join(card.reasons) or None)
+        ws.cell(row=r, column=col + 9, value=card.sentence)
+        ws.cell(row=r, column=col + 10, value=card.commentary.text if card.commentary else None)
+    _widths(ws, {2: 50, 17: 80, 18: 80})
 
 
 def _revisions_sheet(ws, report: Report) -> None:

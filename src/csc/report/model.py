@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from csc.report.cards import CARD_MONTHS, Card, Commentary, build_card
 from csc.report.cells import Figure, figure, is_small, part, row_figure
 from csc.report.data import ReportData
 from csc.report.revisions import ExtractStatus, Revision, extract_status, revisions
@@ -37,6 +38,17 @@ class MonthCell:
     revision: Revision | None = None  # the council figure moved since first published
 
 
+@dataclass(frozen=True)
+class LocalityCell:
+    """One locality's figures of the month, RAG-rated against the council's target."""
+
+    name: str
+    numerator: Figure
+    denominator: Figure
+    value: Figure
+    rag: str | None  # None with no target, no value, or a suppressed value (published)
+
+
 @dataclass
 class SummaryRow:
     indicator_id: str
@@ -62,7 +74,9 @@ class SummaryRow:
     region_average: float | None
     definition: str
     series: list[MonthCell] = field(default_factory=list)  # the 24 months, oldest first
-    localities: list[tuple[str, Figure, Figure, Figure]] = field(default_factory=list)
+    localities: list[LocalityCell] = field(default_factory=list)
+    commentary: Commentary | None = None  # the analysts' commentary of the month
+    card: Card | None = None  # the report card, when a target is in force
 
 
 @dataclass
@@ -89,6 +103,34 @@ class Report:
     extract: ExtractStatus | None = None
 
     @property
+    def cards(self) -> list[SummaryRow]:
+        """The rows with a report card, in report order."""
+        return [row for row in self.rows if row.card is not None]
+
+    @property
+    def exceptions(self) -> list[SummaryRow]:
+        """The rows whose card goes to committee (red, or worsening for the council's number of months)."""
+        return [row for row in self.cards if row.card is not None and row.card.is_exception]
+
+    @property
+    def withheld_exceptions(self) -> int:
+        """Published: how many exceptions rest on a suppressed figure and are not listed."""
+        return sum(1 for row in self.cards if row.card is not None and row.card.withheld)
+
+    @property
+    def locality_names(self) -> list[str]:
+        """Every locality with a figure this month, in name order (the locality RAG table's columns)."""
+        return sorted({cell.name for row in self.rows for cell in row.localities})
+
+    @property
+    def locality_rag_rows(self) -> list[SummaryRow]:
+        """The rows with a target and locality figures (the locality RAG table); none when the warehouse does not
+        rate localities."""
+        if not self.data.localities_rated:
+            return []
+        return [row for row in self.rows if row.target_scheme and row.localities]
+
+    @property
     def areas(self) -> list[tuple[str, list[SummaryRow]]]:
         out: list[tuple[str, list[SummaryRow]]] = []
         for row in self.rows:
@@ -107,6 +149,24 @@ def _month_cell(kind: str, r: dict | None, month: date, publish: bool, revision:
     rag = None if value.suppressed else r["rag"]
     return MonthCell(
         month, value, part(r["numerator"], publish), part(r["denominator"], publish), rag, r["target_value"], revision
+    )
+
+
+def _count_variance(data: ReportData, indicator_id: str, cell: MonthCell, publish: bool) -> Figure:
+    """A month's variance in counts from its target (Peterborough's "monthly variance from target"), suppressed
+    with the month's figures."""
+    hidden = publish and (cell.value.suppressed or cell.numerator.suppressed or cell.denominator.suppressed)
+    return Figure(data.card_variances.get((indicator_id, cell.month)), "number", hidden)
+
+
+def _locality(kind: str, loc: dict, publish: bool) -> LocalityCell:
+    value = row_figure(kind, loc, publish)
+    return LocalityCell(
+        loc["locality"],
+        part(loc["numerator"], publish),
+        part(loc["denominator"], publish),
+        value,
+        None if value.suppressed else loc["rag"],
     )
 
 
@@ -143,15 +203,24 @@ def build(data: ReportData, publish: bool) -> Report:
         current = series[-1]
         previous = series[-2] if len(series) > 1 else None
         hide_dot = publish and (current.value.suppressed or (previous is not None and previous.value.suppressed))
-        localities = [
-            (
-                loc["locality"],
-                part(loc["numerator"], publish),
-                part(loc["denominator"], publish),
-                row_figure(kind, loc, publish),
+        localities = [_locality(kind, loc, publish) for loc in data.localities.get(ind, [])]
+        note = data.commentary.get(ind)
+        commentary = Commentary(note["commentary"], note["author"]) if note else None
+        card_row = data.cards.get(ind)
+        card = None
+        if card_row is not None:
+            card = build_card(
+                card_row,
+                r["indicator_name"],
+                current.value,
+                current.numerator,
+                current.denominator,
+                previous.value if previous is not None else Figure(None, kind),
+                _ytd(data, r, publish),
+                commentary,
+                publish,
             )
-            for loc in data.localities.get(ind, [])
-        ]
+            card.monthly_count_variance = [_count_variance(data, ind, c, publish) for c in series[-CARD_MONTHS:]]
         rows.append(
             SummaryRow(
                 indicator_id=ind,
@@ -178,6 +247,8 @@ def build(data: ReportData, publish: bool) -> Report:
                 definition=data.indicators[ind]["definition"],
                 series=series,
                 localities=localities,
+                commentary=commentary,
+                card=card,
             )
         )
     targeted = [row for row in rows if row.target_scheme]
