@@ -26,6 +26,7 @@ from datetime import date
 
 from csc.report.cells import Figure
 from csc.report.model import MonthCell, RegionRow, Report, SummaryRow
+from csc.report.rug import Rug, RugRow
 from csc.report.secondary import Cells, Key, Ratio, Sum, protect
 
 Setter = Callable[[], None]
@@ -239,6 +240,52 @@ def _region(book: _Book, report: Report, g: RegionRow) -> None:
     book.ratio(rk, rn, rd)
 
 
+def _rug(book: _Book, report: Report, rug: Rug, g: RugRow) -> None:
+    """The rug's councils and region, and the report council's quarter-to-date figure from its months."""
+    ind, kind = g.indicator_id, g.kind
+    public_denominator = kind in ("count", "rate")
+    nums, dens = [], []
+    for cell in g.cells:
+        base = ("rug", ind, cell.la_code)
+        vk = book.figure((*base, "value"), cell.figure, cell.hide)
+        nk = book.hidden((*base, "numerator"), cell.numerator)
+        dk = None if public_denominator else book.hidden((*base, "denominator"), cell.denominator)
+        book.ratio(vk, nk, dk)
+        nums.append(nk)
+        if dk is not None:
+            dens.append(dk)
+        if cell.la_code == report.data.la_code:
+            start = date(rug.quarter_end.year - (rug.quarter_end.month <= 3), 4, 1)
+            months = [
+                m
+                for m in report.data.months
+                if (start <= m <= rug.quarter_end if g.basis == "IM" else m == rug.quarter_end)
+            ]
+            book.sum(
+                nk,
+                [("month", ind, m, "numerator") for m in months if ("month", ind, m, "numerator") in book.cells.cells],
+            )
+            if dk is not None:
+                book.sum(
+                    dk,
+                    [
+                        ("month", ind, m, "denominator")
+                        for m in months
+                        if ("month", ind, m, "denominator") in book.cells.cells
+                    ],
+                )
+    rk = book.figure(("rug region", ind, "value"), g.region, g.hide_region)
+    if g.numerator_aggregation == "max":
+        return
+    rn = book.hidden(("rug region", ind, "numerator"), g.region_numerator)
+    book.sum(rn, nums, protect_total=True)
+    rd = None
+    if not public_denominator:
+        rd = book.hidden(("rug region", ind, "denominator"), g.region_denominator)
+        book.sum(rd, dens, protect_total=True)
+    book.ratio(rk, rn, rd)
+
+
 def apply(report: Report) -> set[Key]:
     """Hide in `report` (published) every figure secondary suppression needs; returns their keys."""
     if not report.publish:
@@ -249,6 +296,9 @@ def apply(report: Report) -> set[Key]:
         _row(book, report, row, summaries[row.indicator_id])
     for g in report.region_rows:
         _region(book, report, g)
+    if report.rug is not None:
+        for rr in report.rug.rows:
+            _rug(book, report, report.rug, rr)
     keep = {
         k
         for k in book.cells.cells
