@@ -448,7 +448,7 @@ def test_no_suppressed_figure_of_a_published_report_can_be_worked_out(refreshed,
         cells, sums, ratios = _equations(
             report_file(folder, la_code, "xlsx"), report_file(folder, la_code, "xlsx", published=True), kinds
         )
-        assert len(sums) > 50
+        assert len(sums) > 20
         involved += sum(1 for total, parts in sums if any(cells[k][1] == "c" for k in (total, *parts)))
         assert _attack(cells, sums, ratios) == set(), la_code
     assert involved > 0, "no published total has a suppressed part: this test proves nothing"
@@ -461,8 +461,8 @@ def test_no_suppressed_figure_of_a_published_report_can_be_worked_out(refreshed,
 
 
 def test_published_rug_gives_no_council_away_through_the_region(refreshed):
-    """The rug's region of rates is the councils' counts added up over their public populations: with the
-    region shown, a council's `c` must have another `c` beside it."""
+    """The rug's region of a rate is the councils' counts added up over their public populations: with the
+    region shown, a council's `c` must have another `c` beside it (percentages need denominators not shown)."""
     _, folder = refreshed
     html = report_file(folder, "E10000020", "html", published=True).read_text(encoding="utf-8")
     table = html[html.index('id="rug-table"') :]
@@ -471,9 +471,11 @@ def test_published_rug_gives_no_council_away_through_the_region(refreshed):
     assert rows
     suppressed_rows = 0
     for ind, body in rows:
-        councils = re.findall(r'<td class="n q[^"]*" data-la="[^"]+"[^>]*>([^<]*)', body)
+        councils = re.findall(r'<td class="n q[^"]*" data-la="[^"]+"[^>]*data-kind="(rate|count)">([^<]*)', body)
+        if not councils:  # a percentage or average: the councils' denominators are not shown
+            continue
         region = re.findall(r"<b>([^<]*)</b>", body)[0]
-        hidden = sum(1 for t in councils if t.strip() == "c")
+        hidden = sum(1 for _, t in councils if t.strip() == "c")
         suppressed_rows += hidden > 0
         assert hidden != 1 or region == "c", ind
     assert suppressed_rows > 0
