@@ -76,27 +76,35 @@ def _members(rel: Relation) -> tuple[Key, ...]:
 
 
 def _derive(cells: Cells) -> tuple[set[Key], dict[Key, Relation]]:
-    """Every cell a reader can work out, and for each cell derived the equation that gave it."""
+    """Every cell a reader can work out, and for each cell derived the equation that gave it (a work list:
+    an equation is looked at again only when one of its cells becomes known)."""
     known = {k for k, c in cells.cells.items() if not c.suppressed}
     by: dict[Key, Relation] = {}
-    changed = True
-    while changed:
-        changed = False
-        for rel in cells.relations:
-            unknown = [k for k in _members(rel) if k not in known]
-            zero = isinstance(rel, Ratio) and rel.value in known and cells.cells[rel.value].value == 0
-            if zero and isinstance(rel, Ratio) and rel.numerator in unknown:
-                unknown = [rel.numerator]  # a zero rate or percentage: the numerator is 0
-            if len(unknown) != 1:
-                continue
-            (k,) = unknown
-            if isinstance(rel, Ratio) and rel.denominator is not None and k == rel.denominator:
-                numerator = cells.cells[rel.numerator].value
-                if not numerator:  # 0 / d: any denominator fits
-                    continue
-            known.add(k)
-            by[k] = rel
-            changed = True
+    containing: dict[Key, list[int]] = {}
+    for i, rel in enumerate(cells.relations):
+        for k in _members(rel):
+            containing.setdefault(k, []).append(i)
+    queue = list(range(len(cells.relations)))
+    queued = set(queue)
+    while queue:
+        i = queue.pop()
+        queued.discard(i)
+        rel = cells.relations[i]
+        unknown = [k for k in _members(rel) if k not in known]
+        zero = isinstance(rel, Ratio) and rel.value in known and cells.cells[rel.value].value == 0
+        if zero and isinstance(rel, Ratio) and rel.numerator in unknown:
+            unknown = [rel.numerator]  # a zero rate or percentage: the numerator is 0
+        if len(unknown) != 1:
+            continue
+        (k,) = unknown
+        if isinstance(rel, Ratio) and k == rel.denominator and not cells.cells[rel.numerator].value:
+            continue  # 0 / d: any denominator fits
+        known.add(k)
+        by[k] = rel
+        for j in containing.get(k, []):
+            if j not in queued:
+                queue.append(j)
+                queued.add(j)
     return known, by
 
 
@@ -135,10 +143,41 @@ def _victim_for(cells: Cells, key: Key, by: dict[Key, Relation], keep: set[Key],
     return None
 
 
+def _components(cells: Cells) -> list[Cells]:
+    """The equations split into groups that share no cell (in the report: one indicator each), each with its
+    cells (the same Cell objects): a group is protected on its own."""
+    parent: dict[Key, Key] = {}
+
+    def root(k: Key) -> Key:
+        while parent.setdefault(k, k) != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for rel in cells.relations:
+        first, *rest = _members(rel)
+        for k in rest:
+            parent[root(k)] = root(first)
+    groups: dict[Key, Cells] = {}
+    for rel in cells.relations:
+        group = groups.setdefault(root(_members(rel)[0]), Cells())
+        group.relations.append(rel)
+        for k in _members(rel):
+            group.cells[k] = cells.cells[k]
+    return list(groups.values())
+
+
 def protect(cells: Cells, keep: Iterable[Key] = ()) -> set[Key]:
-    """Suppress more cells until no suppressed cell can be derived; returns the cells it suppressed. Raises
-    ValueError when that needs a cell of `keep` (never the case when a total may be hidden)."""
+    """Suppress more cells until no suppressed cell can be derived; returns the cells it suppressed (a cell of
+    `keep` only when nothing else will do)."""
     keep = set(keep)
+    added: set[Key] = set()
+    for group in _components(cells):
+        added |= _protect(group, keep)
+    return added
+
+
+def _protect(cells: Cells, keep: set[Key]) -> set[Key]:
     added: set[Key] = set()
     while True:
         known, by = _derive(cells)
