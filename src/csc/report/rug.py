@@ -1,5 +1,5 @@
 """The regional rug of the report: marts.performance_region_quarterly at the latest quarter end on or before the
-report month (the Eastern Region "tartan rug" of seed 000; docs/performance_report.md, "Regional rug").
+report month (the Eastern Region "tartan rug"; docs/performance_report.md section 6.1).
 
 One row per indicator, one column per council in the warehouse and one for the region; each council's cell is
 shaded by its quartile (1 best for high- and low-is-good measures, neutral shades for info measures). In the
