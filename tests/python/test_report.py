@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 import shutil
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -221,17 +222,20 @@ def test_published_report_suppresses_small_numbers_and_holds_no_person_ids(refre
                 [la_code],
             ).fetchall()
         }
-        suppressed = 0
+        suppressed = secondary = 0
         for ind, _name, month, num, den, value, _target, _rag in rows:
             _, _, kind, n, d, v = values[(ind, month.date())]
             if is_small(kind, n, d, v):
                 assert value == "c", (la_code, ind, month)
                 suppressed += 1
+            elif value == "c":  # secondary suppression (test_no_suppressed_figure_..._can_be_worked_out)
+                secondary += 1
             else:
                 assert value == (None if v is None or (isinstance(v, float) and math.isnan(v)) else pytest.approx(v))
             for part_value in (num, den):
                 assert not (isinstance(part_value, float | int) and 0 < part_value <= 5), (la_code, ind, month)
         assert suppressed > 0
+        assert secondary < suppressed  # the next smallest sibling of a few primary cells, not wholesale
         small_parts = []
         for line in wb["Localities"].iter_rows(min_row=2, values_only=True):
             small_parts += [v for v in line[3:5] if isinstance(v, float | int) and 0 < v < 5.5]
@@ -443,3 +447,195 @@ def test_a_warehouse_published_before_cards_still_reports(refreshed, tmp_path):
     html = make_report(older, "E10000020", None, tmp_path).html.read_text(encoding="utf-8")
     assert 'id="cards-none"' in html and 'class="card"' not in html
     assert 'class="localities"' in html and 'id="locality-rag-table"' not in html
+# --- the quarterly regional rug and secondary suppression (issue 14, items 6 and 7) ---
+
+
+def test_regional_rug_renders_every_council_ranked_and_shaded(refreshed):
+    """The rug page in headless Chromium: a row per indicator of marts.performance_region_quarterly at the
+    report's quarter end, a cell per council with the warehouse's value, rank and quartile, and the region."""
+    from playwright.sync_api import sync_playwright
+
+    warehouse, folder = refreshed
+    con = duckdb.connect(str(warehouse), read_only=True)
+    quarter = con.execute(
+        "select max(period_end) from marts.performance_region_quarterly where period_end <= ?", [f"{MONTH}-31"]
+    ).fetchone()[0]
+    expected = {
+        (r[0], r[1]): r[2:]
+        for r in con.execute(
+            """select indicator_id, la_code, value, rug_type, quartile, region_value
+               from marts.performance_region_quarterly where period_end = ?""",
+            [quarter],
+        ).fetchall()
+    }
+    page_file = report_file(folder, "E10000020", "html")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=["--no-sandbox"]
+        )
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(page_file.as_uri(), wait_until="load")
+            page.locator("#rug").scroll_into_view_if_needed()
+            page.screenshot(path=str(SCREENSHOTS / "report_rug.png"))
+            cells = page.eval_on_selector_all(
+                "#rug-table tbody td[data-la]",
+                """tds => tds.map(td => [td.closest('tr').dataset.indicator, td.dataset.la, td.dataset.quartile,
+                    td.childNodes[0].textContent.trim(), getComputedStyle(td).backgroundColor])""",
+            )
+            regions = page.eval_on_selector_all(
+                "#rug-table tbody tr",
+                "trs => trs.map(tr => [tr.dataset.indicator, tr.cells[tr.cells.length - 2].innerText])",
+            )
+            heading = page.locator("#rug p.muted").first.inner_text()
+        finally:
+            browser.close()
+    assert quarter.month in (3, 6, 9, 12) and "Q" in heading
+    assert len(cells) == len(expected) == len(regions) * len(COUNCILS)
+    from csc.report.cells import fmt
+
+    shaded = 0
+    for ind, la, quartile, text, background in cells:
+        value, kind, q, _ = expected[(ind, la)]
+        assert text == fmt(value, kind), (ind, la)
+        assert quartile == ("" if q is None else str(q)), (ind, la)
+        if q is not None:
+            assert q in (1, 4)  # two councils: the first and the last of the ranking
+            assert background not in ("rgba(0, 0, 0, 0)", "transparent")
+            shaded += 1
+    assert shaded > len(regions)
+    for ind, text in regions:
+        _, kind, _, region_value = next(v for (i, _), v in expected.items() if i == ind)
+        assert text == fmt(region_value, kind), ind
+
+
+def _attack(cells: dict, sums: list, ratios: list) -> set:
+    """What a reader of the published workbook works out: every shown number, then the one unknown of any
+    equation (a total and its parts; a value with its numerator and denominator), repeated."""
+    known = {k for k, (_, shown) in cells.items() if shown != "c"}
+    changed = True
+    while changed:
+        changed = False
+        for total, parts in sums:
+            unknown = [k for k in (total, *parts) if k not in known]
+            if len(unknown) == 1:
+                known.add(unknown[0])
+                changed = True
+        for v, n, d in ratios:
+            members = [k for k in (v, n, d) if k is not None]
+            unknown = [k for k in members if k not in known]
+            if n in unknown and v in known and cells[v][1] == 0:
+                unknown = [n]
+            if len(unknown) == 1 and not (unknown[0] == d and not cells[n][0]):
+                known.add(unknown[0])
+                changed = True
+    return {k for k in known if cells[k][1] == "c"}
+
+
+def _equations(internal: Path, published: Path, kinds: dict[str, tuple[str, str]]) -> tuple[dict, list, list]:
+    """The published workbook's numbers with the internal ones, and the equations between them that hold on the
+    internal numbers: a month's value and its parts, the report month and its localities, a count's year to
+    date and its months, the region of counts and its councils."""
+    cells: dict = {}
+    books = [load_workbook(f, read_only=True) for f in (internal, published)]
+
+    def put(key, a, b):
+        cells[key] = (a, b)
+
+    months = {}
+    for a, b in zip(*(wb["Indicator months"].iter_rows(min_row=2, values_only=True) for wb in books), strict=True):
+        ind, month = a[0], a[2].date()
+        months.setdefault(ind, []).append(month)
+        for i, part in ((3, "n"), (4, "d"), (5, "v")):
+            put(("m", ind, month, part), a[i], b[i])
+    month = max(max(m) for m in months.values())
+    locs: dict = {}
+    for a, b in zip(*(wb["Localities"].iter_rows(min_row=2, values_only=True) for wb in books), strict=True):
+        locs.setdefault(a[0], []).append(a[2])
+        for i, part in ((3, "n"), (4, "d"), (5, "v")):
+            put(("l", a[0], a[2], part), a[i], b[i])
+    sheets = [list(wb["Summary"].iter_rows(min_row=4, values_only=True)) for wb in books]
+    header = sheets[0][0]
+    for a, b in zip(sheets[0][1:], sheets[1][1:], strict=True):
+        put(("ytd", a[0]), a[header.index("ytd_value")], b[header.index("ytd_value")])
+    region = [list(wb["Regional comparison"].iter_rows(values_only=True)) for wb in books]
+    councils = region[0][0][2:-5]
+    for a, b in zip(region[0][1:], region[1][1:], strict=True):
+        for j, name in enumerate([*councils, "region"]):
+            put(("r", a[0], name), a[2 + j], b[2 + j])
+
+    sums, ratios = [], []
+
+    def add_sum(total, parts):
+        values = [cells[k][0] for k in (total, *parts)]
+        if parts and all(isinstance(v, float | int) for v in values) and abs(values[0] - sum(values[1:])) < 1e-6:
+            sums.append((total, tuple(parts)))
+
+    for ind, ms in months.items():
+        kind, basis = kinds[ind]
+        for m in ms:
+            ratios.append((("m", ind, m, "v"), ("m", ind, m, "n"), None if kind == "count" else ("m", ind, m, "d")))
+        for loc in locs.get(ind, []):
+            ratios.append(
+                (("l", ind, loc, "v"), ("l", ind, loc, "n"), None if kind == "count" else ("l", ind, loc, "d"))
+            )
+        add_sum(("m", ind, month, "n"), [("l", ind, loc, "n") for loc in locs.get(ind, [])])
+        if kind in ("percentage", "average"):
+            add_sum(("m", ind, month, "d"), [("l", ind, loc, "d") for loc in locs.get(ind, [])])
+        if kind == "count" and basis == "IM":
+            start = date(month.year - (month.month <= 3), 4, 1)
+            add_sum(("ytd", ind), [("m", ind, m, "v") for m in ms if m >= start])
+        if kind == "count" and ("r", ind, "region") in cells:
+            add_sum(("r", ind, "region"), [("r", ind, name) for name in councils])
+    return cells, sums, ratios
+
+
+def test_no_suppressed_figure_of_a_published_report_can_be_worked_out(refreshed, tmp_path):
+    """Property over every published workbook: for every total with its parts that add up (localities, a
+    count's months and year to date, the councils and the region) and every value with its numerator and
+    denominator, no `c` (primary or secondary) follows from the numbers shown. The same attack on a report
+    published without secondary suppression does recover figures, so the attack is a real one."""
+    from csc.report import data as report_data
+    from csc.report import excel, model
+
+    warehouse, folder = refreshed
+    con = duckdb.connect(str(warehouse), read_only=True)
+    kinds = {
+        r[0]: (r[1], r[2]) for r in con.execute("select indicator_id, type, basis from marts.indicators").fetchall()
+    }
+    involved = 0
+    for la_code in COUNCILS:
+        cells, sums, ratios = _equations(
+            report_file(folder, la_code, "xlsx"), report_file(folder, la_code, "xlsx", published=True), kinds
+        )
+        assert len(sums) > 20
+        involved += sum(1 for total, parts in sums if any(cells[k][1] == "c" for k in (total, *parts)))
+        assert _attack(cells, sums, ratios) == set(), la_code
+    assert involved > 0, "no published total has a suppressed part: this test proves nothing"
+
+    unprotected = excel.write(
+        model.build(report_data.load(warehouse, "E10000020", None), True), tmp_path / "unprotected.xlsx"
+    )
+    cells, sums, ratios = _equations(report_file(folder, "E10000020", "xlsx"), unprotected, kinds)
+    assert _attack(cells, sums, ratios), "primary suppression alone should be recoverable somewhere"
+
+
+def test_published_rug_gives_no_council_away_through_the_region(refreshed):
+    """The rug's region of a rate is the councils' counts added up over their public populations: with the
+    region shown, a council's `c` must have another `c` beside it (percentages need denominators not shown)."""
+    _, folder = refreshed
+    html = report_file(folder, "E10000020", "html", published=True).read_text(encoding="utf-8")
+    table = html[html.index('id="rug-table"') :]
+    table = table[: table.index("</table>")]
+    rows = re.findall(r'<tr data-indicator="([^"]+)">(.*?)</tr>', table, re.S)
+    assert rows
+    suppressed_rows = 0
+    for ind, body in rows:
+        councils = re.findall(r'<td class="n q[^"]*" data-la="[^"]+"[^>]*data-kind="(rate|count)">([^<]*)', body)
+        if not councils:  # a percentage or average: the councils' denominators are not shown
+            continue
+        region = re.findall(r"<b>([^<]*)</b>", body)[0]
+        hidden = sum(1 for _, t in councils if t.strip() == "c")
+        suppressed_rows += hidden > 0
+        assert hidden != 1 or region == "c", ind
+    assert suppressed_rows > 0

@@ -10,6 +10,7 @@ from csc.report.cards import CARD_MONTHS, Card, Commentary, build_card
 from csc.report.cells import Figure, figure, is_small, part, row_figure
 from csc.report.data import ReportData
 from csc.report.revisions import ExtractStatus, Revision, extract_status, revisions
+from csc.report.rug import Rug
 
 POLARITY_LABEL = {"high": "High", "low": "Low", "info": "Info", "within_limits": "Within limits"}
 BASIS_LABEL = {"IM": "in month", "R12": "rolling 12 months", "YTD": "year to date", "SNAP": "month end"}
@@ -101,6 +102,7 @@ class Report:
     region_rows: list[RegionRow]
     revisions: list[Revision] | None = None  # None: the warehouse keeps no earlier extracts' figures
     extract: ExtractStatus | None = None
+    rug: Rug | None = None  # the quarterly regional rug (csc.report.rug), set by csc.report.run
 
     @property
     def cards(self) -> list[SummaryRow]:

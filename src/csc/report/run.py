@@ -10,7 +10,7 @@ from pathlib import Path
 
 from csc.councils import resolve_council
 from csc.report import data as report_data
-from csc.report import excel, html, model
+from csc.report import disclosure, excel, html, model, rug
 
 
 @dataclass
@@ -37,6 +37,8 @@ def make_report(
     started = time.perf_counter()
     d = report_data.load(warehouse, la_code, period_end)
     report = model.build(d, publish)
+    report.rug = rug.load(warehouse, la_code, d.period_end, publish)
+    disclosure.apply(report)  # secondary suppression (published only)
     kind = "exception_report" if exceptions else "performance_report"
     stem = f"{la_code}_{d.period_end:%Y-%m}_{kind}" + ("_published" if publish else "")
     out_dir.mkdir(parents=True, exist_ok=True)
