@@ -66,19 +66,16 @@ final as (
             when latest_permanence.matched_date is not null and latest_permanence.placement_order_date is not null
                 then greatest(0, latest_permanence.matched_date - latest_permanence.placement_order_date)
         end as a2_days,
-        case
-            when latest_permanence.adm_decision_date is not null and latest_permanence.placed_for_adoption_date is not null
-                then
-                    latest_permanence.placed_for_adoption_date
-                    <= cast(latest_permanence.adm_decision_date + interval 12 month as date)
-        end as is_placed_within_12_months_of_decision,
+        -- a comparison with a NULL date is NULL: AD2 is only known with both dates, AD5 with the A10 date
+        latest_permanence.placed_for_adoption_date
+        <= cast(latest_permanence.adm_decision_date + interval 12 month as date)
+            as is_placed_within_12_months_of_decision,
         case
             when coalesce(latest_permanence.is_adopted_by_carer, false)
-                then
-                    latest_permanence.placed_foster_carer_date
-                    < cast(periods.period_start_date + interval 14 month as date)
-            else latest_permanence.placed_for_adoption_date < cast(periods.period_start_date + interval 14 month as date)
-        end as is_moved_in_within_14_months
+                then latest_permanence.placed_foster_carer_date
+            else latest_permanence.placed_for_adoption_date
+        end
+        < cast(periods.period_start_date + interval 14 month as date) as is_moved_in_within_14_months
     from periods
     left join latest_permanence
         on

@@ -15,9 +15,9 @@
          - the caseload-by-team-type rules (professionals_*_key_safeguarding, _looked_after, _disability) need at
            least one team of the council whose name maps to a team_type code of that category (seeds/code_lists.csv
            through seeds/value_mappings.csv): a council whose team names map to nothing has no such figure;
-         - the adoption timeliness rules (children_adopted_a10, children_adopted_14m, children_adopted_a2) need, when children were
-           adopted, at least one adopted child with the dates they average (Eclipse's script leaves the
-           permanence dates NULL); a council that adopted no child has them available, with no value.
+         - the adoption timeliness rules (children_adopted_a10, children_adopted_14m, children_adopted_a2) need,
+           when children were adopted, at least one adopted child with the dates they use (Eclipse's script
+           leaves the permanence dates NULL); a council that adopted no child has them available, with no value.
        They are only reported when everything was landed.
     An indicator that is not available has no rows, and unavailable_reason says why. -#}
 with
@@ -142,7 +142,10 @@ landed_content as (
 
 team_type_rules as (
 
-    select * from (
+    select
+        team_type_rule.member_rule,
+        team_type_rule.team_type_category
+    from (
         values
         ('professionals_max_caseload_key_safeguarding', 'key_safeguarding'),
         ('professionals_max_caseload_looked_after', 'looked_after'),

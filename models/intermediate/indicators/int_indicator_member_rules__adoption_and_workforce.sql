@@ -36,18 +36,26 @@ final as (
     {{ indicator_member_rule('children_adopted_14m', 'adoptions', 'cla_period', 'cla_period_id', 'adoption_date',
         numerator='is_moved_in_within_14_months', where='is_moved_in_within_14_months is not null',
         locality='null') }}
-    {%- for category in ['key_safeguarding', 'looked_after'] %}
     union all
-    {{ indicator_member_rule('professionals_max_caseload_' ~ category, 'team_caseloads', 'professional',
-        'professional_id', 'period_end', amount='caseload', where="team_type_category = '" ~ category ~ "'",
+    {{ indicator_member_rule('professionals_max_caseload_key_safeguarding', 'team_caseloads', 'professional',
+        'professional_id', 'period_end', amount='caseload', where="team_type_category = 'key_safeguarding'",
         person='null') }}
-    {%- endfor %}
-    {%- for category in ['key_safeguarding', 'looked_after', 'disability'] %}
     union all
-    {{ indicator_member_rule('professionals_caseload_per_fte_' ~ category, 'team_caseloads', 'professional',
+    {{ indicator_member_rule('professionals_max_caseload_looked_after', 'team_caseloads', 'professional',
+        'professional_id', 'period_end', amount='caseload', where="team_type_category = 'looked_after'",
+        person='null') }}
+    union all
+    {{ indicator_member_rule('professionals_caseload_per_fte_key_safeguarding', 'team_caseloads', 'professional',
         'professional_id', 'period_end', amount='caseload', weight='coalesce(full_time_equivalency, 1)',
-        where="team_type_category = '" ~ category ~ "'", person='null') }}
-    {%- endfor %}
+        where="team_type_category = 'key_safeguarding'", person='null') }}
+    union all
+    {{ indicator_member_rule('professionals_caseload_per_fte_looked_after', 'team_caseloads', 'professional',
+        'professional_id', 'period_end', amount='caseload', weight='coalesce(full_time_equivalency, 1)',
+        where="team_type_category = 'looked_after'", person='null') }}
+    union all
+    {{ indicator_member_rule('professionals_caseload_per_fte_disability', 'team_caseloads', 'professional',
+        'professional_id', 'period_end', amount='caseload', weight='coalesce(full_time_equivalency, 1)',
+        where="team_type_category = 'disability'", person='null') }}
 
 )
 

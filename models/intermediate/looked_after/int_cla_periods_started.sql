@@ -97,8 +97,8 @@ first_assessments as (
         on
             periods.la_code = health_assessments.la_code
             and periods.person_id = health_assessments.person_id
-            and health_assessments.health_check_date >= periods.period_start_date
-            and (periods.period_end_date is null or health_assessments.health_check_date <= periods.period_end_date)
+            and periods.period_start_date <= health_assessments.health_check_date
+            and (periods.period_end_date is null or periods.period_end_date >= health_assessments.health_check_date)
     group by periods.la_code, periods.cla_period_id
 
 ),
