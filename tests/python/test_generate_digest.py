@@ -2,7 +2,8 @@
 hashed in the order they are written. The digests are those of the generator before it was split into journeys
 (commit f6c9fbc), so a refactoring that moves any random draw, id or row fails here. A deliberate calibration
 change (a Profile value, a reference list, a new draw) changes them too: update them in the same commit and
-say so."""
+say so. Re-baselined for issue 14's indicators: EH_END_REASONS and CLA_REVIEW_PARTICIPATION each had a
+duplicate replaced (a step-down to universal services; PN7), same lengths, so every draw is unchanged."""
 
 from __future__ import annotations
 
@@ -15,9 +16,9 @@ from csc.generate.profiles import Council, load_councils
 from csc.generate.simulate import Simulation
 
 DIGESTS = [  # (seed, council index, rows, sha256 of the written rows)
-    (42, 0, 8566, "721036e959338db203609333012f774d12d029d25788aac6153c576d54688807"),
-    (7, 1, 4923, "3a45eea50fa1c5dab2feecae392976dce938bf439c82e391825617ebb805ebbf"),
-    (3, 2, 2710, "5666d4909842dc83c1a73e31a0e895000c5063fd8999969498819057047d9839"),
+    (42, 0, 8566, "873579f85f7249be8ec75171c5bdbad47d57096ceb83c2da5339d9d6a8358692"),
+    (7, 1, 4923, "272382e47c5577251280ef44b37b306c0bef156fc0251b953b78059802395af2"),
+    (3, 2, 2710, "cf4d51ea72042d99e00918fd33654e76d7554383cf40117ca8f64522f0882bec"),
 ]
 
 

@@ -5,7 +5,12 @@
         (perm_placed_for_adoption_date) or, when the foster carers adopt (perm_adopted_by_carer_flag), to
         the start of the foster placement (perm_placed_foster_carer_date); null when that date is missing;
       - A2: days from the placement order to the match, 0 when the match came first; null unless both dates
-        are known. -#}
+        are known;
+      - AD2: placed for adoption (perm_placed_for_adoption_date) no later than 12 months after the decision that
+        the child should be placed for adoption (perm_adm_decision_date, the SHOBPA), with the month-offset rule of
+        docs/indicators.md section 1.3; null unless both dates are known;
+      - AD5: moved in with the adoptive family (the A10 date) less than 14 months after entering care (strictly
+        before the start plus 14 months); null when the A10 date is missing. -#}
 with
 
 periods as (
@@ -40,6 +45,7 @@ final as (
         periods.period_end_date as adoption_date,
         periods.end_reason_code,
         latest_permanence.permanence_id,
+        latest_permanence.adm_decision_date,
         latest_permanence.placement_order_date,
         latest_permanence.matched_date,
         latest_permanence.placed_for_adoption_date,
@@ -59,7 +65,17 @@ final as (
         case
             when latest_permanence.matched_date is not null and latest_permanence.placement_order_date is not null
                 then greatest(0, latest_permanence.matched_date - latest_permanence.placement_order_date)
-        end as a2_days
+        end as a2_days,
+        -- a comparison with a NULL date is NULL: AD2 is only known with both dates, AD5 with the A10 date
+        latest_permanence.placed_for_adoption_date
+        <= cast(latest_permanence.adm_decision_date + interval 12 month as date)
+            as is_placed_within_12_months_of_decision,
+        case
+            when coalesce(latest_permanence.is_adopted_by_carer, false)
+                then latest_permanence.placed_foster_carer_date
+            else latest_permanence.placed_for_adoption_date
+        end
+        < cast(periods.period_start_date + interval 14 month as date) as is_moved_in_within_14_months
     from periods
     left join latest_permanence
         on

@@ -12,9 +12,12 @@
          - the caseload rules (professionals_agency, professionals_caseload_per_fte, professionals_max_caseload)
            need at least one involvement whose role counts as social work (invo_professional_role_id mapped to
            an involvement_role code of category social_work in seeds/code_lists.csv).
-         - the adoption timeliness rules (children_adopted_a10, children_adopted_a2) need, when children were
-           adopted, at least one adopted child with the dates they average (Eclipse's script leaves the
-           permanence dates NULL); a council that adopted no child has them available, with no value.
+         - the caseload-by-team-type rules (professionals_*_key_safeguarding, _looked_after, _disability) need at
+           least one team of the council whose name maps to a team_type code of that category (seeds/code_lists.csv
+           through seeds/value_mappings.csv): a council whose team names map to nothing has no such figure;
+         - the adoption timeliness rules (children_adopted_a10, children_adopted_14m, children_adopted_a2) need,
+           when children were adopted, at least one adopted child with the dates they use (Eclipse's script
+           leaves the permanence dates NULL); a council that adopted no child has them available, with no value.
        They are only reported when everything was landed.
     An indicator that is not available has no rows, and unavailable_reason says why. -#}
 with
@@ -137,6 +140,31 @@ landed_content as (
 
 ),
 
+team_type_rules as (
+
+    select
+        team_type_rule.member_rule,
+        team_type_rule.team_type_category
+    from (
+        values
+        ('professionals_max_caseload_key_safeguarding', 'key_safeguarding'),
+        ('professionals_max_caseload_looked_after', 'looked_after'),
+        ('professionals_caseload_per_fte_key_safeguarding', 'key_safeguarding'),
+        ('professionals_caseload_per_fte_looked_after', 'looked_after'),
+        ('professionals_caseload_per_fte_disability', 'disability')
+    ) as team_type_rule (member_rule, team_type_category)
+
+),
+
+council_team_types as (
+
+    select distinct
+        teams.la_code,
+        {{ category_of('team_type', map_code('team_type', 'teams.team_name')) }} as team_type_category
+    from {{ ref('int_teams_with_locality') }} as teams
+
+),
+
 adoptions as (
 
     select
@@ -186,12 +214,50 @@ content_requirements as (
     union all
 
     select
+        landed_content.la_code,
+        team_type_rules.member_rule,
+        landed_content.has_social_work_involvements as is_met,
+        'no involvement in ssd_involvements has a social-work role: no invo_professional_role_id maps to an '
+        || 'involvement_role code of category social_work (seeds/code_lists.csv, seeds/value_mappings.csv)' as reason
+    from landed_content
+    cross join team_type_rules
+
+    union all
+
+    select
+        manifests.la_code,
+        team_type_rules.member_rule,
+        council_team_types.la_code is not null as is_met,
+        'no team in ssd_department has a name that maps to a team_type code of category '
+        || team_type_rules.team_type_category
+        || ' (seeds/code_lists.csv, seeds/value_mappings.csv): the council''s team names need a mapping' as reason
+    from manifests
+    cross join team_type_rules
+    left join council_team_types
+        on
+            manifests.la_code = council_team_types.la_code
+            and team_type_rules.team_type_category = council_team_types.team_type_category
+
+    union all
+
+    select
         la_code,
         'children_adopted_a10' as member_rule,
         has_a10_dates as is_met,
         'no adopted child has the date of moving in with the adopters in ssd_permanence '
         || '(perm_placed_for_adoption_date, or perm_placed_foster_carer_date when the foster carers adopt): '
         || 'the A10 average would rest on no child' as reason
+    from adoption_content
+
+    union all
+
+    select
+        la_code,
+        'children_adopted_14m' as member_rule,
+        has_a10_dates as is_met,
+        'no adopted child has the date of moving in with the adopters in ssd_permanence '
+        || '(perm_placed_for_adoption_date, or perm_placed_foster_carer_date when the foster carers adopt): '
+        || 'the share adopted within 14 months would rest on no child' as reason
     from adoption_content
 
     union all

@@ -7,6 +7,8 @@ adoptions as (select * from {{ ref('int_adoptions') }}),
 
 caseloads as (select * from {{ ref('int_caseloads_at_month_end') }}),
 
+team_caseloads as (select * from {{ ref('int_caseloads_by_team_type') }}),
+
 final as (
 
     {{ indicator_member_rule('children_adopted', 'adoptions', 'cla_period', 'cla_period_id', 'adoption_date',
@@ -26,6 +28,34 @@ final as (
     union all
     {{ indicator_member_rule('professionals_max_caseload', 'caseloads', 'professional', 'professional_id',
         'period_end', amount='caseload', person='null') }}
+    union all
+    {{ indicator_member_rule('children_adopted_12m_decision', 'adoptions', 'cla_period', 'cla_period_id',
+        'adoption_date', numerator='is_placed_within_12_months_of_decision',
+        where='is_placed_within_12_months_of_decision is not null', locality='null') }}
+    union all
+    {{ indicator_member_rule('children_adopted_14m', 'adoptions', 'cla_period', 'cla_period_id', 'adoption_date',
+        numerator='is_moved_in_within_14_months', where='is_moved_in_within_14_months is not null',
+        locality='null') }}
+    union all
+    {{ indicator_member_rule('professionals_max_caseload_key_safeguarding', 'team_caseloads', 'professional',
+        'professional_id', 'period_end', amount='caseload', where="team_type_category = 'key_safeguarding'",
+        person='null') }}
+    union all
+    {{ indicator_member_rule('professionals_max_caseload_looked_after', 'team_caseloads', 'professional',
+        'professional_id', 'period_end', amount='caseload', where="team_type_category = 'looked_after'",
+        person='null') }}
+    union all
+    {{ indicator_member_rule('professionals_caseload_per_fte_key_safeguarding', 'team_caseloads', 'professional',
+        'professional_id', 'period_end', amount='caseload', weight='coalesce(full_time_equivalency, 1)',
+        where="team_type_category = 'key_safeguarding'", person='null') }}
+    union all
+    {{ indicator_member_rule('professionals_caseload_per_fte_looked_after', 'team_caseloads', 'professional',
+        'professional_id', 'period_end', amount='caseload', weight='coalesce(full_time_equivalency, 1)',
+        where="team_type_category = 'looked_after'", person='null') }}
+    union all
+    {{ indicator_member_rule('professionals_caseload_per_fte_disability', 'team_caseloads', 'professional',
+        'professional_id', 'period_end', amount='caseload', weight='coalesce(full_time_equivalency, 1)',
+        where="team_type_category = 'disability'", person='null') }}
 
 )
 

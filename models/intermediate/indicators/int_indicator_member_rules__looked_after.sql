@@ -1,4 +1,4 @@
-{#- The member rules of the looked-after and care-leaver indicators (docs/indicators.md sections 3.8 and 3.9).
+{#- The member rules of the looked-after and care-leaver indicators (docs/indicators.md sections 3.8, 3.8.1 and 3.9).
     Short-break periods (legal status V3/V4 in force at the period start) are left out of start, end and outcome rules,
     and children on a short break at D are already left out of the snapshot. -#}
 with
@@ -18,6 +18,20 @@ placements as (select * from {{ ref('int_cla_children_placements_at_month_end') 
 
 checks as (select * from {{ ref('int_cla_children_visits_and_health_at_month_end') }}),
 
+periods_started as (select * from {{ ref('int_cla_periods_started') }}),
+
+uasc as (select * from {{ ref('int_cla_children_uasc_at_month_end') }}),
+
+missing_episodes as (
+
+    select
+        *,
+        coalesce({{ in_category('rhi_answer', 'rhi_offered_code', 'not_applicable') }}, false)
+            as is_rhi_not_applicable
+    from {{ ref('stg_ssd__missing') }}
+
+),
+
 cla_children as (
 
     select
@@ -33,7 +47,12 @@ cla_reviews as (
 
     select
         reviews.*,
-        cla_children.person_id
+        cla_children.person_id,
+        coalesce({{ in_category('903_review_code', 'reviews.participation_code', 'under_4') }}, false) as is_under_4,
+        coalesce({{ in_category('903_review_code', 'reviews.participation_code', 'attended') }}, false) as is_attended,
+        coalesce(
+            {{ in_category('903_review_code', 'reviews.participation_code', ['attended', 'views_conveyed']) }}, false
+        ) as is_participated
     from {{ ref('stg_ssd__cla_reviews') }} as reviews
     left join cla_children
         on
@@ -91,6 +110,43 @@ final as (
     union all
     {{ indicator_member_rule('cla_children_dental_check', 'checks', 'child', 'person_id', 'period_end',
         numerator='has_dental_check_in_last_12_months', where='is_health_cohort', locality='null') }}
+    union all
+    {{ indicator_member_rule('cla_periods_ended_sgo_order', 'periods', 'cla_period', 'cla_period_id',
+        'period_end_date', where='is_ended_by_sgo', locality='null') }}
+    union all
+    {{ indicator_member_rule('cla_periods_started_reentry_12m', 'periods_started', 'cla_period', 'cla_period_id',
+        'period_start_date', numerator='is_reentry_within_12_months', locality='null') }}
+    union all
+    {{ indicator_member_rule('cla_periods_started_iha_20wd', 'periods_started', 'cla_period', 'cla_period_id',
+        'iha_due_date', numerator='has_health_assessment_within_20_working_days',
+        where='is_looked_after_20_working_days', locality='null') }}
+    union all
+    {{ indicator_member_rule('cla_children_uasc', 'uasc', 'child', 'person_id', 'period_end', where='is_uasc',
+        locality='null') }}
+    union all
+    {{ indicator_member_rule('cla_children_uasc_share', 'uasc', 'child', 'person_id', 'period_end',
+        numerator='is_uasc', locality='null') }}
+    union all
+    {{ indicator_member_rule('cla_children_commissioned', 'placements', 'child', 'person_id', 'period_end',
+        numerator='is_commissioned_placement', locality='null') }}
+    union all
+    {{ indicator_member_rule('cla_reviews_attended', 'cla_reviews', 'cla_review', 'cla_review_id', 'review_date',
+        numerator='is_attended', where='not coalesce(is_cancelled, false) and not is_under_4', locality='null') }}
+    union all
+    {{ indicator_member_rule('cla_reviews_participated', 'cla_reviews', 'cla_review', 'cla_review_id',
+        'review_date', numerator='is_participated', where='not coalesce(is_cancelled, false) and not is_under_4',
+        locality='null') }}
+    union all
+    {{ indicator_member_rule('cla_missing_episodes', 'missing_episodes', 'missing_episode', 'missing_episode_id',
+        'missing_start_date', locality='null') }}
+    union all
+    {{ indicator_member_rule('cla_missing_rhi_offered', 'missing_episodes', 'missing_episode',
+        'missing_episode_id', 'missing_end_date', numerator='is_rhi_offered', where='not is_rhi_not_applicable',
+        locality='null') }}
+    union all
+    {{ indicator_member_rule('cla_missing_rhi_accepted', 'missing_episodes', 'missing_episode',
+        'missing_episode_id', 'missing_end_date', numerator='is_rhi_accepted', where='coalesce(is_rhi_offered, false)',
+        locality='null') }}
     union all
     {{ indicator_member_rule('care_leavers_17_21', 'care_leavers', 'child', 'person_id', 'period_end',
         where='age_at_period_end between 17 and 21', locality='null') }}

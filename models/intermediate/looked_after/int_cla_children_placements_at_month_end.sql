@@ -123,6 +123,7 @@ described as (
         placement_history.current_placement_id,
         placement_history.current_placement_start_date,
         current_placements.placement_type_code as current_placement_type_code,
+        current_placements.placement_provider_code as current_placement_provider_code,
         coalesce(placement_history.placements_in_12_months, 0) as placements_in_12_months
     from children
     left join people
@@ -165,7 +166,12 @@ final as (
         coalesce({{ in_category('903_place', 'current_placement_type_code', 'parents') }}, false)
             as is_placed_with_parents,
         coalesce({{ in_category('903_place', 'current_placement_type_code', 'foster') }}, false) as is_foster_non_kin,
-        coalesce({{ in_category('903_place', 'current_placement_type_code', 'residential') }}, false) as is_residential
+        coalesce({{ in_category('903_place', 'current_placement_type_code', 'residential') }}, false) as is_residential,
+        coalesce(
+            {{ in_category('903_place', 'current_placement_type_code', ['kinship', 'foster', 'residential']) }}
+            and {{ in_category('903_place_provider', 'current_placement_provider_code', 'commissioned') }},
+            false
+        ) as is_commissioned_placement
     from described
 
 )

@@ -51,7 +51,9 @@ CP_REVIEW_PARTICIPATION = ("PN1", "PN4", "PN5", "PN0")
 # ------------------------------------------------------------------ early help
 EH_REASONS = ("Parenting support", "Domestic abuse", "School attendance", "Emotional wellbeing", "Behaviour",
               "Housing", "Parental mental health", "Substance misuse")  # fmt: skip
-EH_END_REASONS = ("Needs met", "Needs met", "Disengaged", "Stepped up to social care", "Moved away")
+# a step-down to universal services ends early help with needs met (Norfolk's E04 groups them)
+EH_END_REASONS = ("Needs met", "Stepped down to universal services", "Disengaged", "Stepped up to social care",
+                  "Moved away")  # fmt: skip
 EH_ORGS = ("Family Support Service", "School", "Health visiting", "Children's centre", "Voluntary sector partner")
 
 # ------------------------------------------------------------------ looked after: routes, tracks, 903 codes
@@ -99,7 +101,8 @@ def placement_types(age: int) -> tuple[tuple[str, int], ...]:
 
 
 # reviews, permanence
-CLA_REVIEW_PARTICIPATION = ("PN1", "PN1", "PN0", "PN3", "PN5", "PN6")
+# PN7: some children neither attend nor convey their views (CLA_REVIEW_PARTICIPATED_PCT_IM)
+CLA_REVIEW_PARTICIPATION = ("PN1", "PN7", "PN0", "PN3", "PN5", "PN6")
 ADOPTER_SEX = ("MF", "MF", "MF", "F1", "MM", "FF")
 ADOPTER_LEGAL_STATUS = ("L11", "L11", "L12", "L2", "L0")
 
