@@ -453,6 +453,8 @@ def test_a_warehouse_published_before_cards_still_reports(refreshed, tmp_path):
     html = make_report(older, "E10000020", None, tmp_path).html.read_text(encoding="utf-8")
     assert 'id="cards-none"' in html and 'class="card"' not in html
     assert 'class="localities"' in html and 'id="locality-rag-table"' not in html
+
+
 # --- the quarterly regional rug and secondary suppression (issue 14, items 6 and 7) ---
 
 
