@@ -25,7 +25,7 @@ from dataclasses import replace
 from datetime import date
 
 from csc.report.cells import Figure
-from csc.report.model import MonthCell, RegionRow, Report, SummaryRow
+from csc.report.model import MonthCell, RegionRow, Report, SummaryRow, attach_cards
 from csc.report.rug import Rug, RugRow
 from csc.report.secondary import Cells, Key, Ratio, Sum, protect
 
@@ -88,14 +88,17 @@ def _month(book: _Book, ind: str, kind: str, c: MonthCell) -> tuple[Key, Key, Ke
 
 def _localities(book: _Book, row: SummaryRow, council: tuple[Key, Key, Key | None]) -> None:
     nums, dens = [], []
-    for i, (name, n, dd, v) in enumerate(row.localities):
+    for i, cell in enumerate(row.localities):
+        name, n, dd, v = cell.name, cell.numerator, cell.denominator, cell.value
         base = ("locality", row.indicator_id, name)
 
         def hide(i: int, part: int) -> None:
-            name, n, dd, v = row.localities[i]
-            figs = [n, dd, v]
+            c = row.localities[i]
+            figs = [c.numerator, c.denominator, c.value]
             figs[part - 1] = _hide(figs[part - 1])
-            row.localities[i] = (name, figs[0], figs[1], figs[2])
+            # a hidden value takes its RAG with it (the colour would tell which side of the target it is)
+            rag = None if part == 3 else c.rag
+            row.localities[i] = replace(c, numerator=figs[0], denominator=figs[1], value=figs[2], rag=rag)
 
         vk = book.figure((*base, "value"), v, _bind(hide, i, 3))
         nk = book.figure((*base, "numerator"), n, _bind(hide, i, 1))
@@ -309,6 +312,7 @@ def apply(report: Report) -> set[Key]:
         for hide in book.places.get(key, []):
             hide()
     _after(report)
+    attach_cards(report)  # the cards again, from the figures as now shown
     return added
 
 
@@ -316,10 +320,10 @@ def _after(report: Report) -> None:
     """What follows from a hidden month: its RAG and direction of travel, and its revision's current value."""
     hidden = {(row.indicator_id, c.month, "all", "") for row in report.rows for c in row.series if c.value.suppressed}
     hidden |= {
-        (row.indicator_id, report.data.period_end, "locality", name)
+        (row.indicator_id, report.data.period_end, "locality", cell.name)
         for row in report.rows
-        for name, _, _, v in row.localities
-        if v.suppressed
+        for cell in row.localities
+        if cell.value.suppressed
     }
     for row in report.rows:
         current = row.series[-1] if row.series else None

@@ -208,21 +208,6 @@ def build(data: ReportData, publish: bool) -> Report:
         localities = [_locality(kind, loc, publish) for loc in data.localities.get(ind, [])]
         note = data.commentary.get(ind)
         commentary = Commentary(note["commentary"], note["author"]) if note else None
-        card_row = data.cards.get(ind)
-        card = None
-        if card_row is not None:
-            card = build_card(
-                card_row,
-                r["indicator_name"],
-                current.value,
-                current.numerator,
-                current.denominator,
-                previous.value if previous is not None else Figure(None, kind),
-                _ytd(data, r, publish),
-                commentary,
-                publish,
-            )
-            card.monthly_count_variance = [_count_variance(data, ind, c, publish) for c in series[-CARD_MONTHS:]]
         rows.append(
             SummaryRow(
                 indicator_id=ind,
@@ -250,12 +235,11 @@ def build(data: ReportData, publish: bool) -> Report:
                 series=series,
                 localities=localities,
                 commentary=commentary,
-                card=card,
             )
         )
     targeted = [row for row in rows if row.target_scheme]
     vital = targeted or [row for row in rows if row.type == "percentage"]
-    return Report(
+    report = Report(
         data=data,
         publish=publish,
         rows=rows,
@@ -265,6 +249,37 @@ def build(data: ReportData, publish: bool) -> Report:
         revisions=revised,
         extract=extract_status(data),
     )
+    attach_cards(report)
+    return report
+
+
+def attach_cards(report: Report) -> None:
+    """Each targeted row's report card, from the figures the row shows (the same Figure objects: the card cannot
+    disagree with the summary). Called again after secondary suppression (csc.report.disclosure) has hidden
+    figures, so that a card never shows a figure hidden elsewhere."""
+    data, publish = report.data, report.publish
+    summaries = {r["indicator_id"]: r for r in data.summary}
+    for row in report.rows:
+        card_row = data.cards.get(row.indicator_id)
+        if card_row is None:
+            row.card = None
+            continue
+        current = row.series[-1]
+        previous = row.series[-2] if len(row.series) > 1 else None
+        row.card = build_card(
+            card_row,
+            summaries[row.indicator_id]["indicator_name"],
+            current.value,
+            current.numerator,
+            current.denominator,
+            previous.value if previous is not None else Figure(None, row.type),
+            row.ytd,
+            row.commentary,
+            publish,
+        )
+        row.card.monthly_count_variance = [
+            _count_variance(data, row.indicator_id, c, publish) for c in row.series[-CARD_MONTHS:]
+        ]
 
 
 def _region(data: ReportData, rows: list[SummaryRow], publish: bool) -> list[RegionRow]:
