@@ -1,0 +1,46 @@
+{#- The SSDA903 Episodes table of each collection year: every episode open at any time in the year (started
+    on or before 31 March, not ceased before 1 April). An episode that ceases after 31 March is open in the
+    return: its DEC, REC and REASON_PLACE_CHANGE are blank. -#}
+with
+
+episodes as (
+
+    select * from {{ ref('int_ssda903__episodes') }}
+
+),
+
+years as (
+
+    select * from {{ ref('int_ssda903__collection_years') }}
+
+),
+
+final as (
+
+    select
+        years.la_code,
+        years.collection_year,
+        episodes.person_id as child,
+        episodes.decom,
+        episodes.rne,
+        episodes.ls,
+        episodes.cin,
+        episodes.place,
+        episodes.place_provider,
+        case when episodes.dec <= years.year_end then episodes.dec end as dec,
+        case when episodes.dec <= years.year_end then episodes.rec end as rec,
+        case when episodes.dec <= years.year_end then episodes.reason_place_change end as reason_place_change,
+        cast(null as varchar) as home_post,
+        cast(null as varchar) as pl_post,
+        episodes.urn,
+        episodes.cla_period_id
+    from episodes
+    inner join years
+        on
+            episodes.la_code = years.la_code
+            and episodes.decom <= years.year_end
+            and (episodes.dec is null or episodes.dec >= years.year_start)
+
+)
+
+select * from final
