@@ -28,7 +28,7 @@ years as (
 
 ),
 
-final as (
+return_rows as (
 
     select
         header.la_code,
@@ -39,7 +39,7 @@ final as (
         adoptions.matched_date as date_match,
         case when adoptions.is_adopted_by_carer then '1' when not adoptions.is_adopted_by_carer then '0' end
             as foster_care,
-        cast(permanence.number_of_adopters as varchar) as nb_adoptr,
+        cast(cast(permanence.number_of_adopters as integer) as varchar) as nb_adoptr,
         permanence.adopter_sex_code as sex_adoptr,
         permanence.adopter_legal_status_code as ls_adoptr
     from adoptions
@@ -56,6 +56,15 @@ final as (
         on
             adoptions.la_code = permanence.la_code
             and adoptions.permanence_id = permanence.permanence_id
+
+),
+
+final as (
+
+    select
+        *,
+        row_number() over (partition by la_code, collection_year order by child) as row_number
+    from return_rows
 
 )
 

@@ -15,7 +15,7 @@ years as (
 
 ),
 
-final as (
+return_rows as (
 
     select
         years.la_code,
@@ -40,6 +40,15 @@ final as (
             episodes.la_code = years.la_code
             and episodes.decom <= years.year_end
             and (episodes.dec is null or episodes.dec >= years.year_start)
+
+),
+
+final as (
+
+    select
+        *,
+        row_number() over (partition by la_code, collection_year order by child, decom) as row_number
+    from return_rows
 
 )
 

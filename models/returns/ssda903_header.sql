@@ -35,22 +35,37 @@ cohort as (
 
 ),
 
-final as (
+return_rows as (
 
     select
         cohort.la_code,
         cohort.collection_year,
         cohort.child,
-        sex_codes.code as sex,
+        case
+            when cohort.collection_year >= {{ var('ssda903_sex_letters_from_year') }} then children.sex
+            else sex_codes.code
+        end as sex,
         children.date_of_birth as dob,
         children.ethnicity as ethnic,
         cast(null as varchar) as upn,
-        case when sex_codes.category = 'F' then case when persons.is_mother then '1' else '0' end end as mother,
+        case
+            when sex_codes.category = 'F' and persons.is_mother then '1'
+            when sex_codes.category = 'F' and not persons.is_mother then '0'
+        end as mother,
         cast(null as date) as mc_dob
     from cohort
     left join children on cohort.la_code = children.la_code and cohort.child = children.person_id
     left join persons on cohort.la_code = persons.la_code and cohort.child = persons.person_id
     left join sex_codes on children.sex = sex_codes.category
+
+),
+
+final as (
+
+    select
+        *,
+        row_number() over (partition by la_code, collection_year order by child) as row_number
+    from return_rows
 
 )
 

@@ -21,7 +21,7 @@ years as (
 
 ),
 
-final as (
+return_rows as (
 
     select
         header.la_code,
@@ -41,6 +41,15 @@ final as (
             years.la_code = header.la_code
             and years.collection_year = header.collection_year
             and missing.person_id = header.child
+
+),
+
+final as (
+
+    select
+        *,
+        row_number() over (partition by la_code, collection_year order by child, mis_start) as row_number
+    from return_rows
 
 )
 

@@ -23,7 +23,7 @@ years as (
 
 ),
 
-final as (
+return_rows as (
 
     select
         header.la_code,
@@ -45,6 +45,15 @@ final as (
             years.la_code = header.la_code
             and years.collection_year = header.collection_year
             and permanence.person_id = header.child
+
+),
+
+final as (
+
+    select
+        *,
+        row_number() over (partition by la_code, collection_year order by child, date_placed) as row_number
+    from return_rows
 
 )
 

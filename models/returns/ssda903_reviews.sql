@@ -27,7 +27,7 @@ years as (
 
 ),
 
-final as (
+return_rows as (
 
     select
         header.la_code,
@@ -49,6 +49,15 @@ final as (
             and years.collection_year = header.collection_year
             and review_children.person_id = header.child
     where not coalesce(reviews.is_cancelled, false)
+
+),
+
+final as (
+
+    select
+        *,
+        row_number() over (partition by la_code, collection_year order by child, review) as row_number
+    from return_rows
 
 )
 

@@ -23,7 +23,7 @@ years as (
 
 ),
 
-final as (
+return_rows as (
 
     select
         header.la_code,
@@ -48,6 +48,15 @@ final as (
             and years.collection_year = header.collection_year
             and statuses.person_id = header.child
     group by all
+
+),
+
+final as (
+
+    select
+        *,
+        row_number() over (partition by la_code, collection_year order by child) as row_number
+    from return_rows
 
 )
 

@@ -101,6 +101,7 @@ def placement_types(age: int) -> tuple[tuple[str, int], ...]:
 # reviews, permanence
 CLA_REVIEW_PARTICIPATION = ("PN1", "PN1", "PN0", "PN3", "PN5", "PN6")
 ADOPTER_SEX = ("MF", "MF", "MF", "F1", "MM", "FF")
+SINGLE_ADOPTER_SEX = ("M1", "F1")
 ADOPTER_LEGAL_STATUS = ("L11", "L11", "L12", "L2", "L0")
 
 # ------------------------------------------------------------------ care leavers
