@@ -3,7 +3,8 @@ hashed in the order they are written. The digests are those of the generator bef
 (commit f6c9fbc), so a refactoring that moves any random draw, id or row fails here. A deliberate calibration
 change (a Profile value, a reference list, a new draw) changes them too: update them in the same commit and
 say so. Re-baselined for the 903 return (same draws, same rows): looked-after children have a known sex, review
-participation PN0 is for under-4s only, adopters' number and legal status agree with their sex."""
+participation PN0 is for under-4s only, adopters' number and legal status agree with their sex, a match is never
+before the adoption decision."""
 
 from __future__ import annotations
 

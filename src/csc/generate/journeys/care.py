@@ -90,7 +90,6 @@ def cla_period(w: World, ch: Child, start: date, route: str, ref_id: int) -> Car
     """Simulate one period of care from `start` (route: protection, need, uasc, remand): episodes, legal
     statuses, placements, reviews, visits, health checks, permanence, workers and care-leaver rows."""
     rng = w.rng
-    ch.looked_after = True
     age = age_at(ch.dob, start)
     eighteen = birthday(ch.dob, 18)
     if age >= 18:

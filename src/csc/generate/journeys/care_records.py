@@ -83,6 +83,7 @@ def period_rows(
     """Legal statuses, placements and episodes of one period of care ending for `reason` (plus reviews,
     visits, health checks and permanence for periods that are not short breaks)."""
     rng = w.rng
+    ch.looked_after = True
     cla_id = w.ids.next("cla_period")
     short_break = legal[0].status in SHORT_BREAK_STATUSES
     legal = [x for x in legal if x.start < end]

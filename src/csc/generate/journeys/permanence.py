@@ -31,7 +31,7 @@ def adoption(w: World, start: date, legal: list[LegalSpell]) -> CareExit:
     decision = start + D(days=rng.randint(90, 240))
     order = decision + D(days=rng.randint(30, 150))
     if rng.random() < p.p_match_before_order:
-        match = order - D(days=rng.randint(1, 60))
+        match = max(order - D(days=rng.randint(1, 60)), decision)  # never before the decision (903 rule 333)
     else:
         match = order + D(days=lognormal_days(rng, p.adoption_match_median_days, 0.6, 10, 700))
     by_carer = rng.random() < p.p_adopted_by_carer
