@@ -4,5 +4,5 @@
     the build when var ssda903_errors_fail_build is true and warns otherwise. -#}
 {% test dfe_rule_passes(model, rule) %}
     select * from {{ model }}
-    where rule = '{{ rule }}'
+    where rule_number = '{{ rule }}'
 {% endtest %}

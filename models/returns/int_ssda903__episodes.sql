@@ -23,7 +23,11 @@ placements as (
 
 placement_urns as (
 
-    select la_code, placement_id, placement_urn from {{ ref('stg_ssd__cla_placement') }}
+    select
+        la_code,
+        placement_id,
+        placement_urn
+    from {{ ref('stg_ssd__cla_placement') }}
 
 ),
 
@@ -41,7 +45,10 @@ legal_statuses as (
 
 rne_codes as (
 
-    select code, category from {{ ref('code_lists') }}
+    select
+        code,
+        category
+    from {{ ref('code_lists') }}
     where code_list = '903_rne'
 
 ),
@@ -55,30 +62,45 @@ continuation_code as (
 
 change_points as (
 
-    select la_code, person_id, cla_period_id, period_start_date as change_date, 'start' as change_kind
+    select
+        la_code,
+        person_id,
+        cla_period_id,
+        period_start_date as change_date,
+        'start' as change_kind
     from periods
 
     union all
 
-    select periods.la_code, periods.person_id, periods.cla_period_id, legal_statuses.legal_status_start_date, 'legal'
+    select
+        periods.la_code,
+        periods.person_id,
+        periods.cla_period_id,
+        legal_statuses.legal_status_start_date as change_date,
+        'legal' as change_kind
     from periods
     inner join legal_statuses
         on
             periods.la_code = legal_statuses.la_code
             and periods.person_id = legal_statuses.person_id
-            and legal_statuses.legal_status_start_date > periods.period_start_date
-            and legal_statuses.legal_status_start_date < coalesce(periods.period_end_date, date '9999-12-31')
+            and periods.period_start_date < legal_statuses.legal_status_start_date
+            and coalesce(periods.period_end_date, date '9999-12-31') > legal_statuses.legal_status_start_date
 
     union all
 
-    select periods.la_code, periods.person_id, periods.cla_period_id, placements.placement_start_date, 'placement'
+    select
+        periods.la_code,
+        periods.person_id,
+        periods.cla_period_id,
+        placements.placement_start_date as change_date,
+        'placement' as change_kind
     from periods
     inner join placements
         on
             periods.la_code = placements.la_code
             and periods.person_id = placements.person_id
-            and placements.placement_start_date > periods.period_start_date
-            and placements.placement_start_date < coalesce(periods.period_end_date, date '9999-12-31')
+            and periods.period_start_date < placements.placement_start_date
+            and coalesce(periods.period_end_date, date '9999-12-31') > placements.placement_start_date
 
 ),
 
@@ -167,7 +189,7 @@ need_at_start as (
         on
             episodes.la_code = ssd_episodes.la_code
             and episodes.person_id = ssd_episodes.person_id
-            and ssd_episodes.episode_start_date <= episodes.change_date
+            and episodes.change_date >= ssd_episodes.episode_start_date
             and ssd_episodes.primary_need_code is not null
     group by episodes.la_code, episodes.cla_period_id, episodes.change_date
 
@@ -182,7 +204,7 @@ joined as (
         episodes.change_date as decom,
         episodes.change_category,
         episodes.next_change_category,
-        coalesce(episodes.next_change_date, episodes.period_end_date) as dec,
+        coalesce(episodes.next_change_date, episodes.period_end_date) as ceased_date,
         case
             when episodes.next_change_date is not null then continuation_code.code else episodes.end_reason_code
         end as rec,
@@ -245,12 +267,12 @@ final as (
         with_next.cin,
         with_next.place,
         with_next.place_provider,
-        with_next.dec,
+        with_next.ceased_date,
         with_next.rec,
         case
             when
                 with_next.next_change_category in ('placement', 'both')
-                and with_next.next_placement_id is distinct from with_next.placement_id
+                and coalesce(with_next.next_placement_id, '') != coalesce(with_next.placement_id, '')
                 and not coalesce(with_next.is_temporary, false)
                 and not coalesce(with_next.is_next_temporary, false)
                 then with_next.placement_change_reason_code

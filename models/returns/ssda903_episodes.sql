@@ -27,9 +27,9 @@ return_rows as (
         episodes.cin,
         episodes.place,
         episodes.place_provider,
-        case when episodes.dec <= years.year_end then episodes.dec end as dec,
-        case when episodes.dec <= years.year_end then episodes.rec end as rec,
-        case when episodes.dec <= years.year_end then episodes.reason_place_change end as reason_place_change,
+        case when episodes.ceased_date <= years.year_end then episodes.ceased_date end as ceased_date,
+        case when episodes.ceased_date <= years.year_end then episodes.rec end as rec,
+        case when episodes.ceased_date <= years.year_end then episodes.reason_place_change end as reason_place_change,
         cast(null as varchar) as home_post,
         cast(null as varchar) as pl_post,
         episodes.urn,
@@ -39,7 +39,7 @@ return_rows as (
         on
             episodes.la_code = years.la_code
             and episodes.decom <= years.year_end
-            and (episodes.dec is null or episodes.dec >= years.year_start)
+            and (episodes.ceased_date is null or episodes.ceased_date >= years.year_start)
 
 ),
 

@@ -18,20 +18,31 @@ children as (
 
 persons as (
 
-    select la_code, person_id, is_mother from {{ ref('stg_ssd__person') }}
+    select
+        la_code,
+        person_id,
+        is_mother
+    from {{ ref('stg_ssd__person') }}
 
 ),
 
 sex_codes as (
 
-    select code, category from {{ ref('code_lists') }}
+    select
+        code,
+        category
+    from {{ ref('code_lists') }}
     where code_list = '903_sex'
 
 ),
 
 cohort as (
 
-    select distinct la_code, collection_year, child from episodes
+    select distinct
+        la_code,
+        collection_year,
+        child
+    from episodes
 
 ),
 

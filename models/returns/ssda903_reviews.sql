@@ -11,7 +11,11 @@ reviews as (
 
 review_children as (
 
-    select distinct la_code, cla_id, person_id from {{ ref('stg_ssd__cla_episodes') }}
+    select distinct
+        la_code,
+        cla_id,
+        person_id
+    from {{ ref('stg_ssd__cla_episodes') }}
 
 ),
 

@@ -11,9 +11,14 @@ rules as (
 
 ),
 
-code_lists as (
+female_sex_codes as (
 
-    select * from {{ ref('code_lists') }}
+    -- the 903 code of a girl (2) up to var ssda903_sex_letters_from_year, the letter (F) from it
+    select code as sex from {{ ref('code_lists') }}
+    where code_list = '903_sex' and category = 'F'
+    union all
+    select category as sex from {{ ref('code_lists') }}
+    where code_list = '903_sex' and category = 'F'
 
 ),
 
@@ -70,7 +75,7 @@ episodes_in_order as (
     select
         episodes.*,
         header.dob,
-        lag(episodes.dec) over child_episodes as previous_dec,
+        lag(episodes.ceased_date) over child_episodes as previous_ceased_date,
         lag(episodes.rec) over child_episodes as previous_rec,
         lag(episodes.ls) over child_episodes as previous_ls,
         lag(episodes.cin) over child_episodes as previous_cin,
@@ -86,37 +91,61 @@ episodes_in_order as (
             episodes.la_code = header.la_code
             and episodes.collection_year = header.collection_year
             and episodes.child = header.child
-    window child_episodes as (partition by episodes.la_code, episodes.collection_year, episodes.child order by episodes.decom)
+    window
+        child_episodes as (
+            partition by episodes.la_code, episodes.collection_year, episodes.child order by episodes.decom
+        )
 
 ),
 
 failures as (
 
     -- Header
-    select '101' as rule, la_code, collection_year, row_number, child from header
+    select
+        '101' as rule_code,
+        la_code,
+        collection_year,
+        row_number,
+        child
+    from header
     where
         sex is null
         or (
             collection_year < {{ var('ssda903_sex_letters_from_year') }}
-            and sex not in (select code from code_lists where code_list = '903_sex')
+            and not {{ in_code_list('903_sex', 'sex') }}
         )
         or (
             collection_year >= {{ var('ssda903_sex_letters_from_year') }}
-            and sex not in (select code from code_lists where code_list = 'sex')
+            and not {{ in_code_list('sex', 'sex') }}
         )
     union all
-    select '102', la_code, collection_year, row_number, child from header where dob is null
+    select
+        '102' as rule_code,
+        la_code,
+        collection_year,
+        row_number,
+        child
+    from header
+    where dob is null
     union all
-    select '103', la_code, collection_year, row_number, child from header
-    where ethnic is null or ethnic not in (select code from code_lists where code_list = 'ethnicity')
+    select
+        '103' as rule_code,
+        la_code,
+        collection_year,
+        row_number,
+        child
+    from header
+    where ethnic is null or not {{ in_code_list('ethnicity', 'ethnic') }}
     union all
-    select '393', la_code, collection_year, row_number, child from header
+    select
+        '393' as rule_code,
+        la_code,
+        collection_year,
+        row_number,
+        child
+    from header
     where
-        sex in (
-            select code from code_lists where code_list = '903_sex' and category = 'F'
-            union all
-            select category from code_lists where code_list = '903_sex' and category = 'F'
-        )
+        sex in (select female_sex_codes.sex from female_sex_codes)
         and mother is null
         and exists (
             select 1 from episodes
@@ -125,60 +154,133 @@ failures as (
                 and episodes.collection_year = header.collection_year
                 and episodes.child = header.child
                 and not coalesce(
-                    episodes.ls in (select code from code_lists where code_list = '903_ls' and category = 'short_break'),
+                    {{ in_category('903_ls', 'episodes.ls', 'short_break') }},
                     false
                 )
         )
 
     -- Episodes: codes
     union all
-    select '143', la_code, collection_year, row_number, child from episodes
-    where rne is null or rne not in (select code from code_lists where code_list = '903_rne')
+    select
+        '143' as rule_code,
+        la_code,
+        collection_year,
+        row_number,
+        child
+    from episodes
+    where rne is null or not {{ in_code_list('903_rne', 'rne') }}
     union all
-    select '144', la_code, collection_year, row_number, child from episodes
-    where ls is null or ls not in (select code from code_lists where code_list = '903_ls')
+    select
+        '144' as rule_code,
+        la_code,
+        collection_year,
+        row_number,
+        child
+    from episodes
+    where ls is null or not {{ in_code_list('903_ls', 'ls') }}
     union all
-    select '145', la_code, collection_year, row_number, child from episodes
+    select
+        '145' as rule_code,
+        la_code,
+        collection_year,
+        row_number,
+        child
+    from episodes
     where
         cin is null
-        or cin not in (select code from code_lists where code_list = 'primary_need' and category = 'in_need')
+        or not {{ in_category('primary_need', 'cin', 'in_need') }}
     union all
-    select '146', la_code, collection_year, row_number, child from episodes
-    where place is null or place not in (select code from code_lists where code_list = '903_place')
+    select
+        '146' as rule_code,
+        la_code,
+        collection_year,
+        row_number,
+        child
+    from episodes
+    where place is null or not {{ in_code_list('903_place', 'place') }}
     union all
-    select '149', la_code, collection_year, row_number, child from episodes
-    where rec not in (select code from code_lists where code_list = '903_rec')
+    select
+        '149' as rule_code,
+        la_code,
+        collection_year,
+        row_number,
+        child
+    from episodes
+    where rec is not null and not {{ in_code_list('903_rec', 'rec') }}
     union all
-    select '178', la_code, collection_year, row_number, child from episodes
-    where place_provider not in (select code from code_lists where code_list = '903_place_provider')
+    select
+        '178' as rule_code,
+        la_code,
+        collection_year,
+        row_number,
+        child
+    from episodes
+    where place_provider is not null and not {{ in_code_list('903_place_provider', 'place_provider') }}
     union all
-    select '1009', la_code, collection_year, row_number, child from episodes
-    where reason_place_change not in (select code from code_lists where code_list = '903_reason_place_change')
+    select
+        '1009' as rule_code,
+        la_code,
+        collection_year,
+        row_number,
+        child
+    from episodes
+    where reason_place_change is not null and not {{ in_code_list('903_reason_place_change', 'reason_place_change') }}
 
     -- Episodes: dates, ages and the sequence of episodes
     union all
-    select '352', la_code, collection_year, row_number, child from episodes_in_order
+    select
+        '352' as rule_code,
+        la_code,
+        collection_year,
+        row_number,
+        child
+    from episodes_in_order
     where
-        rne in (select code from code_lists where code_list = '903_rne' and category = 'start')
+        {{ in_category('903_rne', 'rne', 'start') }}
         and cast(dob + interval 18 year as date) <= decom
     union all
-    select '356', la_code, collection_year, row_number, child from episodes_in_order where dec < decom
+    select
+        '356' as rule_code,
+        la_code,
+        collection_year,
+        row_number,
+        child
+    from episodes_in_order
+    where ceased_date < decom
     union all
-    select '357', la_code, collection_year, row_number, child from episodes_in_order
+    select
+        '357' as rule_code,
+        la_code,
+        collection_year,
+        row_number,
+        child
+    from episodes_in_order
     where
         child_episode_number = 1
         and decom >= year_start
-        and rne not in (select code from code_lists where code_list = '903_rne' and category = 'start')
+        and not {{ in_category('903_rne', 'rne', 'start') }}
     union all
-    select '386', la_code, collection_year, row_number, child from episodes_in_order
+    select
+        '386' as rule_code,
+        la_code,
+        collection_year,
+        row_number,
+        child
+    from episodes_in_order
     where
-        rec in (select code from code_lists where code_list = '903_rec' and category = 'adopted')
-        and cast(dob + interval 18 year as date) <= dec
+        {{ in_category('903_rec', 'rec', 'adopted') }}
+        and cast(dob + interval 18 year as date) <= ceased_date
     union all
-    select '434', la_code, collection_year, row_number, child from episodes_in_order
+    select
+        '434' as rule_code,
+        la_code,
+        collection_year,
+        row_number,
+        child
+    from episodes_in_order
     where
         child_episode_number > 1
-        and rne in (select code from code_lists where code_list = '903_rne' and category = 'legal')
+        and {{ in_category('903_rne', 'rne', 'legal') }}
         and (
             ls = previous_ls
             or coalesce(place, '') != coalesce(previous_place, '')
@@ -186,64 +288,164 @@ failures as (
             or coalesce(place_provider, '') != coalesce(previous_place_provider, '')
         )
     union all
-    select '501', la_code, collection_year, row_number, child from episodes_in_order
-    where decom < previous_dec
+    select
+        '501' as rule_code,
+        la_code,
+        collection_year,
+        row_number,
+        child
+    from episodes_in_order
+    where decom < previous_ceased_date
     union all
-    select '504', la_code, collection_year, row_number, child from episodes_in_order
+    select
+        '504' as rule_code,
+        la_code,
+        collection_year,
+        row_number,
+        child
+    from episodes_in_order
     where
-        previous_rec in (select code from code_lists where code_list = '903_rec' and category = 'continuation')
-        and previous_dec = decom
+        {{ in_category('903_rec', 'previous_rec', 'continuation') }}
+        and previous_ceased_date = decom
         and cin is distinct from previous_cin
 
     -- Reviews
     union all
-    select '166', la_code, collection_year, row_number, child from reviews where review is null
+    select
+        '166' as rule_code,
+        la_code,
+        collection_year,
+        row_number,
+        child
+    from reviews
+    where review is null
     union all
-    select '167', la_code, collection_year, row_number, child from reviews
-    where review_code is null or review_code not in (select code from code_lists where code_list = '903_review_code')
+    select
+        '167' as rule_code,
+        la_code,
+        collection_year,
+        row_number,
+        child
+    from reviews
+    where review_code is null or not {{ in_code_list('903_review_code', 'review_code') }}
     union all
-    select '440', la_code, collection_year, row_number, child from reviews
+    select
+        '440' as rule_code,
+        la_code,
+        collection_year,
+        row_number,
+        child
+    from reviews
     where
-        review_code in (select code from code_lists where code_list = '903_review_code' and category = 'under_4')
+        {{ in_category('903_review_code', 'review_code', 'under_4') }}
         and review > cast(dob + interval 4 year as date)
     union all
-    select '441', la_code, collection_year, row_number, child from reviews
+    select
+        '441' as rule_code,
+        la_code,
+        collection_year,
+        row_number,
+        child
+    from reviews
     where
-        review_code in (select code from code_lists where code_list = '903_review_code' and category = 'aged_4_plus')
+        {{ in_code_list('903_review_code', 'review_code') }}
+        and not {{ in_category('903_review_code', 'review_code', 'under_4') }}
         and review < cast(dob + interval 4 year as date)
 
     -- Missing, UASC, adoption
     union all
-    select '1004', la_code, collection_year, row_number, child from missing where mis_start is null
+    select
+        '1004' as rule_code,
+        la_code,
+        collection_year,
+        row_number,
+        child
+    from missing
+    where mis_start is null
     union all
-    select '1006', la_code, collection_year, row_number, child from missing
-    where missing not in (select code from code_lists where code_list = 'missing_type')
+    select
+        '1006' as rule_code,
+        la_code,
+        collection_year,
+        row_number,
+        child
+    from missing
+    where missing is not null and not {{ in_code_list('missing_type', 'missing') }}
     union all
-    select '304', la_code, collection_year, row_number, child from uasc
+    select
+        '304' as rule_code,
+        la_code,
+        collection_year,
+        row_number,
+        child
+    from uasc
     where duc > cast(dob + interval 18 year as date)
     union all
-    select '333', la_code, collection_year, row_number, child from ad1
+    select
+        '333' as rule_code,
+        la_code,
+        collection_year,
+        row_number,
+        child
+    from ad1
     where date_match is not null and (date_int is null or date_int > date_match)
     union all
-    select '175', la_code, collection_year, row_number, child from ad1 where nb_adoptr not in ('1', '2')
+    select
+        '175' as rule_code,
+        la_code,
+        collection_year,
+        row_number,
+        child
+    from ad1
+    where nb_adoptr is not null and nb_adoptr not in ('1', '2')
     union all
-    select '176', la_code, collection_year, row_number, child from ad1
-    where sex_adoptr not in (select code from code_lists where code_list = '903_sex_adoptr')
+    select
+        '176' as rule_code,
+        la_code,
+        collection_year,
+        row_number,
+        child
+    from ad1
+    where sex_adoptr is not null and not {{ in_code_list('903_sex_adoptr', 'sex_adoptr') }}
     union all
-    select '177', la_code, collection_year, row_number, child from ad1
-    where ls_adoptr not in (select code from code_lists where code_list = '903_ls_adoptr')
+    select
+        '177' as rule_code,
+        la_code,
+        collection_year,
+        row_number,
+        child
+    from ad1
+    where ls_adoptr is not null and not {{ in_code_list('903_ls_adoptr', 'ls_adoptr') }}
     union all
-    select '511', la_code, collection_year, row_number, child from ad1
+    select
+        '511' as rule_code,
+        la_code,
+        collection_year,
+        row_number,
+        child
+    from ad1
     where
         nb_adoptr = '2'
-        and sex_adoptr in (select code from code_lists where code_list = '903_sex_adoptr' and category = 'single')
+        and {{ in_category('903_sex_adoptr', 'sex_adoptr', 'single') }}
     union all
-    select '514', la_code, collection_year, row_number, child from ad1
+    select
+        '514' as rule_code,
+        la_code,
+        collection_year,
+        row_number,
+        child
+    from ad1
     where
-        ls_adoptr in (select code from code_lists where code_list = '903_ls_adoptr' and category = 'single')
-        and sex_adoptr not in (select code from code_lists where code_list = '903_sex_adoptr' and category = 'single')
+        {{ in_category('903_ls_adoptr', 'ls_adoptr', 'single') }}
+        and not {{ in_category('903_sex_adoptr', 'sex_adoptr', 'single') }}
     union all
-    select '119', la_code, collection_year, row_number, child from placed_adoption
+    select
+        '119' as rule_code,
+        la_code,
+        collection_year,
+        row_number,
+        child
+    from placed_adoption
     where (date_placed_ceased is null) != (reason_placed_ceased is null)
 
 ),
@@ -253,7 +455,7 @@ final as (
     select
         failures.la_code,
         failures.collection_year,
-        failures.rule,
+        failures.rule_code as rule_number,
         rules.severity,
         rules.table_name,
         failures.row_number,
@@ -261,7 +463,7 @@ final as (
         rules.field,
         rules.message
     from failures
-    inner join rules on failures.rule = rules.rule
+    inner join rules on failures.rule_code = rules.rule_number
 
 )
 

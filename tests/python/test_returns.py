@@ -46,7 +46,7 @@ def query(warehouse: Path, sql: str) -> list[tuple]:
 
 def test_the_demo_breaks_no_dfe_error_rule(warehouse):
     failures = query(
-        warehouse, "select rule, table_name, count(*) from returns.ssda903_rule_failures group by all order by 1"
+        warehouse, "select rule_number, table_name, count(*) from returns.ssda903_rule_failures group by all order by 1"
     )
     assert failures == []
     tests = query(warehouse, "select status from audit.dbt_results where unique_id like 'test.%.ssda903_rule_%'")
@@ -118,9 +118,9 @@ def test_dates_are_written_day_first():
 
 
 def test_every_rule_is_in_the_seed_the_sql_and_the_tests_with_its_severity():
-    seed = {r["rule"]: r["severity"] for r in csv.DictReader(RULES_SEED.open())}
+    seed = {r["rule_number"]: r["severity"] for r in csv.DictReader(RULES_SEED.open())}
     sql = (RETURNS / "ssda903_rule_failures.sql").read_text()
-    in_sql = set(re.findall(r"select '(\w+)'(?: as rule)?, la_code", sql))
+    in_sql = set(re.findall(r"'(\w+)' as rule_code", sql))
     models = yaml.safe_load((RETURNS / "_returns__models.yml").read_text())["models"]
     (failures,) = [m for m in models if m["name"] == "ssda903_rule_failures"]
     tests = {

@@ -13,6 +13,9 @@ import duckdb
 from csc.returns.identifiers import upns
 from csc.returns.tables import SSDA903_TABLES, ReturnTable
 
+# DfE columns whose name is an SQL keyword: the return models name them otherwise
+MODEL_COLUMNS = {"DEC": "ceased_date"}
+
 
 class ReturnError(ValueError):
     """The return cannot be written (no warehouse, a year the extract does not cover, ...)."""
@@ -75,7 +78,7 @@ def extract_date(con: duckdb.DuckDBPyConnection, la_code: str) -> date:
 def table_rows(con: duckdb.DuckDBPyConnection, table: ReturnTable, la_code: str, year: int) -> list[dict[str, object]]:
     """The rows of one return table, in row_number order, keyed by DfE column."""
     assert table.model is not None
-    cols = ", ".join(c.lower() for c in table.columns)
+    cols = ", ".join(MODEL_COLUMNS.get(c, c.lower()) for c in table.columns)
     rows = con.execute(
         f"select {cols} from returns.{table.model} where la_code = ? and collection_year = ? order by row_number",
         [la_code, year],
@@ -93,7 +96,7 @@ def write_table(path: Path, table: ReturnTable, rows: Sequence[Mapping[str, obje
 
 def rule_failures(con: duckdb.DuckDBPyConnection, la_code: str, year: int) -> tuple[RuleFailures, ...]:
     rows = con.execute(
-        "select rule, severity, table_name, field, message, count(*) from returns.ssda903_rule_failures "
+        "select rule_number, severity, table_name, field, message, count(*) from returns.ssda903_rule_failures "
         "where la_code = ? and collection_year = ? group by all order by severity, table_name, rule",
         [la_code, year],
     ).fetchall()
