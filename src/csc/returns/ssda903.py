@@ -97,7 +97,7 @@ def write_table(path: Path, table: ReturnTable, rows: Sequence[Mapping[str, obje
 def rule_failures(con: duckdb.DuckDBPyConnection, la_code: str, year: int) -> tuple[RuleFailures, ...]:
     rows = con.execute(
         "select rule_number, severity, table_name, field, message, count(*) from returns.ssda903_rule_failures "
-        "where la_code = ? and collection_year = ? group by all order by severity, table_name, rule",
+        "where la_code = ? and collection_year = ? group by all order by severity, table_name, rule_number",
         [la_code, year],
     ).fetchall()
     return tuple(RuleFailures(*row) for row in rows)
