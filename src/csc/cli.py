@@ -309,6 +309,27 @@ def parser() -> argparse.ArgumentParser:
     )
     r.add_argument("--out", type=Path, help="output folder (default: <reports>/performance)")
 
+    rt = _command(
+        sub,
+        "returns",
+        _returns,
+        help="write a statutory return (SSDA903) from the published warehouse",
+        description="Write a statutory return of one council for one collection year into --out, checked by the "
+        "DfE validation rules the warehouse runs in every build (docs/returns.md). Exit 1 if an error rule fails.",
+    )
+    rt.add_argument("return_name", choices=["903"], metavar="RETURN", help="903: the SSDA903 CSV set")
+    rt.add_argument("--la", required=True, help="the council: DfE code (e.g. 926) or ONS code (E10000020)")
+    rt.add_argument("--year", type=int, required=True, help="collection year YYYY: the year ending 31 March YYYY")
+    rt.add_argument(
+        "--out", type=Path, required=True, help="folder to write into (child-level: never a published folder)"
+    )
+    rt.add_argument(
+        "--with-identifiers",
+        action="store_true",
+        help="fill UPN from the council's landed extract (CSC_LANDING or --landing); else it is blank",
+    )
+    _landing_arg(rt)
+
     f = _command(
         sub,
         "refresh",
@@ -552,6 +573,26 @@ def _refresh(args: argparse.Namespace, settings: Settings, console: Console) -> 
     if code == EXIT_FAILED:
         return code
     return _reports(args, settings, console, None, None, (False, True)) or code
+
+
+def _returns(args: argparse.Namespace, settings: Settings, console: Console) -> int:
+    from csc.councils import UnknownCouncil, resolve_council
+    from csc.returns.identifiers import NoLandedExtract
+    from csc.returns.show import exit_code, return_written
+    from csc.returns.ssda903 import ReturnError, write_ssda903
+
+    out = args.out.resolve()
+    if out.is_relative_to(settings.reports):
+        raise UsageError(f"--out {out} is inside the reports folder {settings.reports}: returns are child-level")
+    try:
+        council = resolve_council(args.la)
+        landing = settings.landing if args.with_identifiers else None
+        result = write_ssda903(settings.warehouse, council.la_code, args.year, out, landing)
+    except (ReturnError, UnknownCouncil, NoLandedExtract) as exc:
+        ui.error(console, exc)
+        return 1
+    return_written(console, result)
+    return exit_code(result)
 
 
 def _reports(

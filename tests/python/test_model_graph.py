@@ -1,4 +1,5 @@
-"""The dbt graph flows one way: sources -> staging -> intermediate -> marts -> performance.
+"""The dbt graph flows one way: sources -> staging -> intermediate -> marts -> performance (-> returns: the
+statutory returns, docs/returns.md, read by `csc returns` only).
 
 A model's layer is the folder it lives in under models/ (LAYERS, in order). The rules, checked on the manifest of
 `dbt parse`:
@@ -26,8 +27,8 @@ import pytest
 from csc.build import dbt_env, dbt_executable
 from csc.config import PROJECT_DIR
 
-LAYERS = ("staging", "intermediate", "marts", "performance")
-WAREHOUSE_SCHEMAS = ("raw", "audit", "staging", "intermediate", "marts", "reference")
+LAYERS = ("staging", "intermediate", "marts", "performance", "returns")
+WAREHOUSE_SCHEMAS = ("raw", "audit", "staging", "intermediate", "marts", "reference", "returns")
 PUBLISHED_LAYERS = ("marts", "performance")
 
 

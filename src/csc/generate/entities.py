@@ -21,6 +21,7 @@ class Child:
     cp_plans: int = 0  # CP plans so far (repeat plans come from children with one)
     last_eh: date | None = None  # start of the latest early help episode
     known: bool = False  # known to the service (repeat contacts are drawn from these)
+    looked_after: bool = False  # has had a period of care (the 903 return needs a known sex)
 
 
 @dataclass(frozen=True)

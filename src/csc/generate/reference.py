@@ -104,6 +104,7 @@ def placement_types(age: int) -> tuple[tuple[str, int], ...]:
 # PN7: some children neither attend nor convey their views (CLA_REVIEW_PARTICIPATED_PCT_IM)
 CLA_REVIEW_PARTICIPATION = ("PN1", "PN7", "PN0", "PN3", "PN5", "PN6")
 ADOPTER_SEX = ("MF", "MF", "MF", "F1", "MM", "FF")
+SINGLE_ADOPTER_SEX = ("M1", "F1")
 ADOPTER_LEGAL_STATUS = ("L11", "L11", "L12", "L2", "L0")
 
 # ------------------------------------------------------------------ care leavers

@@ -72,6 +72,8 @@ class World:
             if ch.pid not in self.out.written:
                 continue
             sex = pick(rng, SEX)
+            if sex == "U" and ch.looked_after:  # a looked-after child's sex is known (903 rule 101); no extra draw
+                sex = "F" if ch.pid % 2 else "M"
             death = None
             if rng.random() < p.p_death:
                 death = ch.dob + D(days=rng.randrange(30, 6000))

@@ -83,6 +83,7 @@ def period_rows(
     """Legal statuses, placements and episodes of one period of care ending for `reason` (plus reviews,
     visits, health checks and permanence for periods that are not short breaks)."""
     rng = w.rng
+    ch.looked_after = True
     cla_id = w.ids.next("cla_period")
     short_break = legal[0].status in SHORT_BREAK_STATUSES
     legal = [x for x in legal if x.start < end]
@@ -152,15 +153,16 @@ def period_rows(
         )
     if short_break:
         return
-    cla_reviews(w, cla_id, start, end)
+    cla_reviews(w, ch, cla_id, start, end)
     cla_visits(w, ch, cla_id, start, end)
     health_checks(w, ch, start, end)
     if perm is not None and start <= w.extract:
         permanence_row(w, ch, cla_id, perm)
 
 
-def cla_reviews(w: World, cla_id: int, start: date, end: date) -> None:
-    """Reviews 20 working days after entry, 3 months later, then every 6 months (a cancelled one is re-held)."""
+def cla_reviews(w: World, ch: Child, cla_id: int, start: date, end: date) -> None:
+    """Reviews 20 working days after entry, 3 months later, then every 6 months (a cancelled one is re-held).
+    Participation PN0 is a child under 4 at the review, and only such a child (903 rules 440 and 441)."""
     rng, p = w.rng, w.p
     due = w.cal.add(start, 20)
     n = 0
@@ -172,6 +174,11 @@ def cla_reviews(w: World, cla_id: int, start: date, end: date) -> None:
             else due + D(days=rng.randint(1, 35))
         )
         held = max(held, start + D(days=1))
+        participation = rng.choice(CLA_REVIEW_PARTICIPATION)
+        if age_at(ch.dob, held) < 4:
+            participation = "PN0"
+        elif participation == "PN0":
+            participation = "PN1"
         w.out.emit(
             "ssd_cla_reviews",
             {
@@ -180,7 +187,7 @@ def cla_reviews(w: World, cla_id: int, start: date, end: date) -> None:
                 "clar_cla_review_due_date": due,
                 "clar_cla_review_date": held,
                 "clar_cla_review_cancelled": yn(cancelled),
-                "clar_cla_review_participation": rng.choice(CLA_REVIEW_PARTICIPATION),
+                "clar_cla_review_participation": participation,
             },
         )
         if cancelled:

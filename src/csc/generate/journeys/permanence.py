@@ -8,7 +8,13 @@ from datetime import date, timedelta
 from csc.generate.entities import CareExit, Child, LegalSpell, Permanence
 from csc.generate.output import yn
 from csc.generate.rand import lognormal_days
-from csc.generate.reference import ADOPTER_LEGAL_STATUS, ADOPTER_SEX, ADOPTION_REASONS, SGO_REASONS
+from csc.generate.reference import (
+    ADOPTER_LEGAL_STATUS,
+    ADOPTER_SEX,
+    ADOPTION_REASONS,
+    SGO_REASONS,
+    SINGLE_ADOPTER_SEX,
+)
 from csc.generate.world import World
 
 D = timedelta
@@ -25,7 +31,7 @@ def adoption(w: World, start: date, legal: list[LegalSpell]) -> CareExit:
     decision = start + D(days=rng.randint(90, 240))
     order = decision + D(days=rng.randint(30, 150))
     if rng.random() < p.p_match_before_order:
-        match = order - D(days=rng.randint(1, 60))
+        match = max(order - D(days=rng.randint(1, 60)), decision)  # never before the decision (903 rule 333)
     else:
         match = order + D(days=lognormal_days(rng, p.adoption_match_median_days, 0.6, 10, 700))
     by_carer = rng.random() < p.p_adopted_by_carer
@@ -64,6 +70,15 @@ def child_arrangements(end: date) -> Permanence:
 def permanence_row(w: World, ch: Child, cla_id: int, perm: Permanence) -> None:
     rng, p = w.rng, w.p
     placed = perm.placed is not None
+    # the draws in the extract's order; the adopters' number and legal status then agree with their sex
+    # (903 rules 511 and 514: one adopter is M1 / F1 with legal status L0, a couple is MM / FF / MF)
+    sibling = yn(rng.random() < p.p_sibling_group) if placed else None
+    sex = rng.choice(ADOPTER_SEX) if placed else None
+    legal = rng.choice(ADOPTER_LEGAL_STATUS) if placed else None
+    number = (2.0 if rng.random() < p.p_two_adopters else 1.0) if placed else None
+    if sex is not None:
+        number = 1.0 if sex in SINGLE_ADOPTER_SEX else 2.0
+        legal = "L0" if number == 1.0 else ("L11" if legal == "L0" else legal)
     w.out.emit(
         "ssd_permanence",
         {
@@ -76,11 +91,11 @@ def permanence_row(w: World, ch: Child, cla_id: int, perm: Permanence) -> None:
             "perm_placed_for_adoption_date": perm.placed,
             "perm_adopted_by_carer_flag": yn(perm.by_carer),
             "perm_placed_foster_carer_date": perm.foster_start,
-            "perm_part_of_sibling_group": yn(rng.random() < p.p_sibling_group) if placed else None,
+            "perm_part_of_sibling_group": sibling,
             "perm_permanence_order_date": perm.order_date,
             "perm_permanence_order_type": perm.order_type,
-            "perm_adopter_sex": rng.choice(ADOPTER_SEX) if placed else None,
-            "perm_adopter_legal_status": rng.choice(ADOPTER_LEGAL_STATUS) if placed else None,
-            "perm_number_of_adopters": (2.0 if rng.random() < p.p_two_adopters else 1.0) if placed else None,
+            "perm_adopter_sex": sex,
+            "perm_adopter_legal_status": legal,
+            "perm_number_of_adopters": number,
         },
     )
