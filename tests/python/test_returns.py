@@ -135,3 +135,26 @@ def test_every_rule_is_in_the_seed_the_sql_and_the_tests_with_its_severity():
             assert config["severity"] == "warn"
         else:
             assert "var('ssda903_errors_fail_build')" in config["severity"]
+
+
+def test_the_data_quality_page_lists_the_rules_broken(warehouse, tmp_path):
+    """The report's data-quality page counts each DfE rule the council's returns break (rows stay in the warehouse);
+    with none broken it says so. Published: a count of 1 to 5 is suppressed like any other."""
+    import shutil
+
+    from csc.report.run import make_report
+
+    clean = make_report(warehouse, "E10000020", None, tmp_path / "clean").html.read_text()
+    assert 'id="return-rules-none"' in clean and 'id="return-rules-table"' not in clean
+    broken = tmp_path / "broken.duckdb"
+    shutil.copyfile(warehouse, broken)
+    with duckdb.connect(str(broken)) as con:
+        con.execute(
+            """insert into returns.ssda903_rule_failures
+               select la_code, 2021, '101', 'error', 'Header', n, 'child-' || n, 'SEX', 'Gender invalid'
+               from (values ('E10000020')) as c(la_code), range(1, 8) as r(n)"""
+        )
+    html = make_report(broken, "E10000020", None, tmp_path / "broken").html.read_text()
+    row = re.search(r'<table id="return-rules-table">.*?</table>', html, re.S)
+    assert row and "<td>101</td><td>error</td><td>Header</td><td>SEX</td>" in row.group(0)
+    assert '<td class="n" data-kind="count">7</td>' in row.group(0) and "child-" not in html

@@ -47,6 +47,8 @@ class ReportData:
     card_variances: dict[tuple[str, date], float | None] = field(default_factory=dict)
     localities_rated: bool = True  # False: a warehouse published before locality RAG (localities shown unrated)
     commentary: dict[str, dict] = field(default_factory=dict)  # indicator -> performance_commentary row of the month
+    # the DfE SSDA903 rules the council's returns break, by collection year and rule (returns.ssda903_rule_failures)
+    return_rule_failures: list[dict] = field(default_factory=list)
 
 
 def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> list[dict]:
@@ -294,6 +296,21 @@ def _load(con: duckdb.DuckDBPyConnection, la_code: str, period_end: date | None)
         localities_rated=localities_rated,
         card_variances=_card_variances(con, la_code, months[0], period_end),
         commentary=_by_indicator(con, "marts.performance_commentary", la_code, period_end),
+        return_rule_failures=_return_rule_failures(con, la_code),
+    )
+
+
+def _return_rule_failures(con: duckdb.DuckDBPyConnection, la_code: str) -> list[dict]:
+    """Each DfE SSDA903 rule the council's returns break (docs/returns.md): rule, severity, table, field, message and
+    how many rows, per collection year; counts only (the rows themselves stay in the warehouse)."""
+    if not _table_exists(con, "returns", "ssda903_rule_failures"):
+        return []
+    return _rows(
+        con,
+        """select collection_year, rule_number, severity, table_name, field, message, count(*) as n_rows
+           from returns.ssda903_rule_failures where la_code = ?
+           group by all order by collection_year desc, severity, try_cast(rule_number as integer), rule_number""",
+        [la_code],
     )
 
 

@@ -91,10 +91,12 @@ def render(report: Report) -> str:
     ]
     quarantine = [{**q, "rows": part(q["n_rows"], publish)} for q in d.quarantine]
     issues = [{**i, "rows": part(i["n_rows"], publish)} for i in d.gate_issues]
+    return_rules = [{**f, "rows": part(f["n_rows"], publish)} for f in d.return_rule_failures]
     return env.get_template("report.html.j2").render(
         **_common(report),
         charts=_charts(report),
         files=files,
         quarantine=quarantine,
         issues=issues,
+        return_rules=return_rules,
     )
