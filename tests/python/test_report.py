@@ -103,7 +103,7 @@ def test_report_renders_offline_in_headless_chromium(refreshed):
         "and rag is not null",
         [f"{MONTH}-31"],
     ).fetchone()[0]
-    assert n_indicators == expected == 77
+    assert n_indicators == expected == 107
     assert n_charts == expected and n_lines >= expected - 5  # a chart per indicator, nearly all with a line
     assert (
         n_vital

@@ -2,7 +2,10 @@
     assessments, section 47 enquiries, initial conferences, child protection plans, children in need).
     Each rule lists the records (or children) in an indicator's cohort with the date its window applies
     to and whether each is in the numerator; the seed `indicators` maps indicator ids to rules, and
-    indicator_members applies the time basis (IM, R12, YTD, SNAP). -#}
+    indicator_members applies the time basis (IM, R12, YTD, SNAP).
+    The contacts-by-source rules (contacts_from_<group>, contacts_from_<group>_to_referral) are one pair per
+    category of the code list referral_source in seeds/code_lists.csv; contact_source_groups lists them. -#}
+{%- set contact_source_groups = ['police', 'education', 'health', 'internal', 'public', 'other_la', 'other'] %}
 with
 
 contacts as (select * from {{ ref('int_contacts_linked_to_referrals') }}),
@@ -26,6 +29,10 @@ cp_children as (select * from {{ ref('int_cp_children_at_month_end') }}),
 cp_reviews as (select * from {{ ref('stg_ssd__cp_reviews') }}),
 
 cin_children as (select * from {{ ref('int_children_in_need_at_month_end') }}),
+
+sourced_contacts as (select * from {{ ref('int_contacts_with_source_and_history') }}),
+
+cin_visit_children as (select * from {{ ref('int_cin_children_visits_at_month_end') }}),
 
 final as (
 
@@ -117,6 +124,39 @@ final as (
     union all
     {{ indicator_member_rule('cin_s17_with_plan', 'cin_children', 'child', 'person_id', 'period_end',
         numerator='has_open_cin_plan', where='is_section_17_only and is_open_45_days_or_more') }}
+    {%- for group in contact_source_groups %}
+    union all
+    {{ indicator_member_rule('contacts_from_' ~ group, 'sourced_contacts', 'contact', 'contact_id', 'contact_date',
+        where="contact_source_group = '" ~ group ~ "'", locality='null') }}
+    union all
+    {{ indicator_member_rule('contacts_from_' ~ group ~ '_to_referral', 'sourced_contacts', 'contact', 'contact_id',
+        'contact_date', numerator='is_followed_by_referral', where="contact_source_group = '" ~ group ~ "'",
+        locality='null') }}
+    {%- endfor %}
+    union all
+    {{ indicator_member_rule('contacts_help_decided_5wd', 'sourced_contacts', 'contact', 'contact_id', 'contact_date',
+        numerator='is_decided_within_5_working_days', where='is_help_decision_cohort', locality='null') }}
+    union all
+    {{ indicator_member_rule('contacts_repeat_3m', 'sourced_contacts', 'contact', 'contact_id', 'contact_date',
+        numerator='is_repeat_within_3_months', locality='null') }}
+    {%- for outcome in ['social_work_assessment', 'strategy_discussion', 'close_information_advice', 'other'] %}
+    union all
+    {{ indicator_member_rule('referrals_outcome_' ~ outcome, 'referrals', 'referral', 'referral_id',
+        'referral_date', where="referral_outcome = '" ~ outcome ~ "'") }}
+    {%- endfor %}
+    {%- for outcome in ['ongoing_involvement', 'no_further_action', 'step_down', 'other'] %}
+    union all
+    {{ indicator_member_rule('assessments_authorised_outcome_' ~ outcome, 'assessments', 'assessment',
+        'assessment_id', 'assessment_auth_date', numerator="assessment_outcome = '" ~ outcome ~ "'") }}
+    {%- endfor %}
+    {%- for outcome in ['continuing_risk', 'substantiated_not_continuing_risk', 'not_substantiated', 'not_recorded'] %}
+    union all
+    {{ indicator_member_rule('s47_completed_outcome_' ~ outcome, 'enquiries', 's47_enquiry', 's47_enquiry_id',
+        's47_end_date', numerator="s47_outcome = '" ~ outcome ~ "'") }}
+    {%- endfor %}
+    union all
+    {{ indicator_member_rule('cin_children_visited_20wd', 'cin_visit_children', 'child', 'person_id', 'period_end',
+        numerator='is_seen_within_20_working_days', where='is_visit_cohort') }}
 
 )
 
