@@ -42,7 +42,9 @@ children as (
         on
             cin_children.la_code = cin_plans.la_code
             and cin_children.person_id = cin_plans.person_id
-            and {{ is_open_at('cin_plans.cin_plan_start_date', 'cin_plans.cin_plan_end_date', 'cin_children.period_end') }}
+            and {{ is_open_at(
+                'cin_plans.cin_plan_start_date', 'cin_plans.cin_plan_end_date', 'cin_children.period_end'
+            ) }}
     group by cin_children.la_code, cin_children.period_end, cin_children.person_id, cin_children.locality_name
 
 ),
