@@ -130,7 +130,7 @@ def test_excel_holds_the_values_of_performance_summary(refreshed):
         )
         names = [d[0] for d in cur.description]
         expected = {r[names.index("indicator_id")]: dict(zip(names, r, strict=True)) for r in cur.fetchall()}
-        assert len(body) == len(expected) == 77
+        assert len(body) == len(expected) == 107
         compared = 0
         for line in body:
             got = dict(zip(header, line, strict=True))
