@@ -46,7 +46,7 @@ def months(first: date, last: date) -> list[date]:
 
 def test_every_indicator_every_month_or_a_stated_reason(warehouse):
     manifests = warehouse.execute("select la_code, period_start, extract_date from raw.manifests").fetchall()
-    assert warehouse.execute("select count(*) from marts.indicators").fetchone()[0] == len(INDICATORS) == 106
+    assert warehouse.execute("select count(*) from marts.indicators").fetchone()[0] == len(INDICATORS) == 136
     for la_code, period_start, extract_date in manifests:
         expected_months = months(period_start, extract_date)
         assert expected_months[-1] == EXTRACT_DATE
@@ -86,6 +86,8 @@ def test_every_indicator_every_month_or_a_stated_reason(warehouse):
         "E08000018 CLA_UASC_PCT_SNAP": "not landed in the extract, or empty in every row: ssd_immigration_status",
         "E08000018 ADOPT_12M_DECISION_PCT_YTD": "not landed in the extract, or empty in every row: "
         "ssd_permanence.perm_placed_for_adoption_date",
+        "E08000018 CON_HELP_DECISION_5WD_PCT_IM": "not landed in the extract, or empty in every row: "
+        "ssd_contacts.cont_decision_date",
     }
 
 

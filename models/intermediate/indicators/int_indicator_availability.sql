@@ -18,6 +18,9 @@
          - the adoption timeliness rules (children_adopted_a10, children_adopted_14m, children_adopted_a2) need,
            when children were adopted, at least one adopted child with the dates they use (Eclipse's script
            leaves the permanence dates NULL); a council that adopted no child has them available, with no value.
+         - the contacts-by-source rules (contacts_from_<group>, contacts_from_<group>_to_referral) need, when the
+           council has contacts, at least one whose source code or description maps to the referral_source code
+           list (Mosaic writes no source code): otherwise every contact would fall in the group other.
        They are only reported when everything was landed.
     An indicator that is not available has no rows, and unavailable_reason says why. -#}
 with
@@ -188,6 +191,25 @@ adoption_content as (
 
 ),
 
+contact_sources as (
+
+    select
+        la_code,
+        count(*) as contact_count,
+        count(contact_source_group_code) as sourced_count
+    from {{ ref('int_contacts_with_source_and_history') }}
+    group by la_code
+
+),
+
+contact_source_rules as (
+
+    select distinct member_rule
+    from indicators
+    where starts_with(member_rule, 'contacts_from_')
+
+),
+
 content_requirements as (
 
     select
@@ -269,6 +291,18 @@ content_requirements as (
         'no adopted child has both the placement order and the match date in ssd_permanence '
         || '(perm_placement_order_date, perm_matched_date): the A2 average would rest on no child' as reason
     from adoption_content
+
+    union all
+
+    select
+        manifests.la_code,
+        contact_source_rules.member_rule,
+        coalesce(contact_sources.contact_count, 0) = 0 or contact_sources.sourced_count > 0 as is_met,
+        'no contact in ssd_contacts has a source: cont_contact_source_code and cont_contact_source_desc are empty '
+        || 'or map to no referral_source code (seeds/code_lists.csv, seeds/value_mappings.csv)' as reason
+    from manifests
+    cross join contact_source_rules
+    left join contact_sources on manifests.la_code = contact_sources.la_code
 
 ),
 

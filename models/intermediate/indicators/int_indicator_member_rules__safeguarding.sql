@@ -2,7 +2,9 @@
     assessments, section 47 enquiries, initial conferences, child protection plans, children in need).
     Each rule lists the records (or children) in an indicator's cohort with the date its window applies
     to and whether each is in the numerator; the seed `indicators` maps indicator ids to rules, and
-    indicator_members applies the time basis (IM, R12, YTD, SNAP). -#}
+    indicator_members applies the time basis (IM, R12, YTD, SNAP).
+    The contacts-by-source rules (contacts_from_<group>, contacts_from_<group>_to_referral) are one pair per
+    category of the code list referral_source in seeds/code_lists.csv (int_contacts_with_source_and_history). -#}
 with
 
 contacts as (select * from {{ ref('int_contacts_linked_to_referrals') }}),
@@ -26,6 +28,10 @@ cp_children as (select * from {{ ref('int_cp_children_at_month_end') }}),
 cp_reviews as (select * from {{ ref('stg_ssd__cp_reviews') }}),
 
 cin_children as (select * from {{ ref('int_children_in_need_at_month_end') }}),
+
+sourced_contacts as (select * from {{ ref('int_contacts_with_source_and_history') }}),
+
+cin_visit_children as (select * from {{ ref('int_cin_children_visits_at_month_end') }}),
 
 final as (
 
@@ -117,6 +123,100 @@ final as (
     union all
     {{ indicator_member_rule('cin_s17_with_plan', 'cin_children', 'child', 'person_id', 'period_end',
         numerator='has_open_cin_plan', where='is_section_17_only and is_open_45_days_or_more') }}
+    union all
+    {{ indicator_member_rule('contacts_from_police', 'sourced_contacts', 'contact', 'contact_id', 'contact_date',
+        where="contact_source_group = 'police'", locality='null') }}
+    union all
+    {{ indicator_member_rule('contacts_from_police_to_referral', 'sourced_contacts', 'contact', 'contact_id',
+        'contact_date', numerator='is_followed_by_referral', where="contact_source_group = 'police'",
+        locality='null') }}
+    union all
+    {{ indicator_member_rule('contacts_from_education', 'sourced_contacts', 'contact', 'contact_id', 'contact_date',
+        where="contact_source_group = 'education'", locality='null') }}
+    union all
+    {{ indicator_member_rule('contacts_from_education_to_referral', 'sourced_contacts', 'contact', 'contact_id',
+        'contact_date', numerator='is_followed_by_referral', where="contact_source_group = 'education'",
+        locality='null') }}
+    union all
+    {{ indicator_member_rule('contacts_from_health', 'sourced_contacts', 'contact', 'contact_id', 'contact_date',
+        where="contact_source_group = 'health'", locality='null') }}
+    union all
+    {{ indicator_member_rule('contacts_from_health_to_referral', 'sourced_contacts', 'contact', 'contact_id',
+        'contact_date', numerator='is_followed_by_referral', where="contact_source_group = 'health'",
+        locality='null') }}
+    union all
+    {{ indicator_member_rule('contacts_from_internal', 'sourced_contacts', 'contact', 'contact_id', 'contact_date',
+        where="contact_source_group = 'internal'", locality='null') }}
+    union all
+    {{ indicator_member_rule('contacts_from_internal_to_referral', 'sourced_contacts', 'contact', 'contact_id',
+        'contact_date', numerator='is_followed_by_referral', where="contact_source_group = 'internal'",
+        locality='null') }}
+    union all
+    {{ indicator_member_rule('contacts_from_public', 'sourced_contacts', 'contact', 'contact_id', 'contact_date',
+        where="contact_source_group = 'public'", locality='null') }}
+    union all
+    {{ indicator_member_rule('contacts_from_public_to_referral', 'sourced_contacts', 'contact', 'contact_id',
+        'contact_date', numerator='is_followed_by_referral', where="contact_source_group = 'public'",
+        locality='null') }}
+    union all
+    {{ indicator_member_rule('contacts_from_other_la', 'sourced_contacts', 'contact', 'contact_id', 'contact_date',
+        where="contact_source_group = 'other_la'", locality='null') }}
+    union all
+    {{ indicator_member_rule('contacts_from_other_la_to_referral', 'sourced_contacts', 'contact', 'contact_id',
+        'contact_date', numerator='is_followed_by_referral', where="contact_source_group = 'other_la'",
+        locality='null') }}
+    union all
+    {{ indicator_member_rule('contacts_from_other', 'sourced_contacts', 'contact', 'contact_id', 'contact_date',
+        where="contact_source_group = 'other'", locality='null') }}
+    union all
+    {{ indicator_member_rule('contacts_from_other_to_referral', 'sourced_contacts', 'contact', 'contact_id',
+        'contact_date', numerator='is_followed_by_referral', where="contact_source_group = 'other'",
+        locality='null') }}
+    union all
+    {{ indicator_member_rule('contacts_help_decided_5wd', 'sourced_contacts', 'contact', 'contact_id', 'contact_date',
+        numerator='is_decided_within_5_working_days', where='is_help_decision_cohort', locality='null') }}
+    union all
+    {{ indicator_member_rule('contacts_repeat_3m', 'sourced_contacts', 'contact', 'contact_id', 'contact_date',
+        numerator='is_repeat_within_3_months', locality='null') }}
+    union all
+    {{ indicator_member_rule('referrals_outcome_social_work_assessment', 'referrals', 'referral', 'referral_id',
+        'referral_date', where="referral_outcome = 'social_work_assessment'") }}
+    union all
+    {{ indicator_member_rule('referrals_outcome_strategy_discussion', 'referrals', 'referral', 'referral_id',
+        'referral_date', where="referral_outcome = 'strategy_discussion'") }}
+    union all
+    {{ indicator_member_rule('referrals_outcome_close_information_advice', 'referrals', 'referral', 'referral_id',
+        'referral_date', where="referral_outcome = 'close_information_advice'") }}
+    union all
+    {{ indicator_member_rule('referrals_outcome_other', 'referrals', 'referral', 'referral_id', 'referral_date',
+        where="referral_outcome = 'other'") }}
+    union all
+    {{ indicator_member_rule('assessments_authorised_outcome_ongoing_involvement', 'assessments', 'assessment',
+        'assessment_id', 'assessment_auth_date', numerator="assessment_outcome = 'ongoing_involvement'") }}
+    union all
+    {{ indicator_member_rule('assessments_authorised_outcome_no_further_action', 'assessments', 'assessment',
+        'assessment_id', 'assessment_auth_date', numerator="assessment_outcome = 'no_further_action'") }}
+    union all
+    {{ indicator_member_rule('assessments_authorised_outcome_step_down', 'assessments', 'assessment', 'assessment_id',
+        'assessment_auth_date', numerator="assessment_outcome = 'step_down'") }}
+    union all
+    {{ indicator_member_rule('assessments_authorised_outcome_other', 'assessments', 'assessment', 'assessment_id',
+        'assessment_auth_date', numerator="assessment_outcome = 'other'") }}
+    union all
+    {{ indicator_member_rule('s47_completed_outcome_continuing_risk', 'enquiries', 's47_enquiry', 's47_enquiry_id',
+        's47_end_date', numerator="s47_outcome = 'continuing_risk'") }}
+    union all
+    {{ indicator_member_rule('s47_completed_outcome_substantiated_not_continuing_risk', 'enquiries', 's47_enquiry',
+        's47_enquiry_id', 's47_end_date', numerator="s47_outcome = 'substantiated_not_continuing_risk'") }}
+    union all
+    {{ indicator_member_rule('s47_completed_outcome_not_substantiated', 'enquiries', 's47_enquiry', 's47_enquiry_id',
+        's47_end_date', numerator="s47_outcome = 'not_substantiated'") }}
+    union all
+    {{ indicator_member_rule('s47_completed_outcome_not_recorded', 'enquiries', 's47_enquiry', 's47_enquiry_id',
+        's47_end_date', numerator="s47_outcome = 'not_recorded'") }}
+    union all
+    {{ indicator_member_rule('cin_children_visited_20wd', 'cin_visit_children', 'child', 'person_id', 'period_end',
+        numerator='is_seen_within_20_working_days', where='is_visit_cohort') }}
 
 )
 

@@ -3,7 +3,8 @@
     front door took to decide it. A contact is (contact_id, person_id): Mosaic writes one workflow-step id
     for a contact about several siblings, so the id alone would merge the siblings' referrals. The decision
     timeliness cohort is the contacts whose level has the category decision_timeliness in seeds/code_lists.csv
-    (harm, not_sure), and those with no level recorded. -#}
+    (harm, not_sure), and those with no level recorded. The help contacts (category help_decision_timeliness: help;
+    a missing level is not a help contact) have 5 working days (CON_HELP_DECISION_5WD_PCT_IM). -#}
 with
 
 contacts as (
@@ -55,12 +56,16 @@ final as (
         timed.person_id,
         timed.contact_date,
         timed.contact_source_code,
+        timed.contact_source_desc,
         timed.contact_level,
         timed.decision_date,
         timed.decision_working_days,
         coalesce({{ in_category('contact_level', 'timed.contact_level', 'decision_timeliness') }}, true)
             as is_decision_timeliness_cohort,
         coalesce(timed.decision_working_days <= 1, false) as is_decided_within_1_working_day,
+        coalesce({{ in_category('contact_level', 'timed.contact_level', 'help_decision_timeliness') }}, false)
+            as is_help_decision_cohort,
+        coalesce(timed.decision_working_days <= 5, false) as is_decided_within_5_working_days,
         referrals_in_window.linked_referral_id,
         referrals_in_window.linked_referral_date,
         referrals_in_window.linked_referral_id is not null as is_followed_by_referral

@@ -24,7 +24,7 @@ renamed as (
         cine_person_id as person_id,
         {{ parse_date('cine_referral_date') }} as referral_date,
         upper(cine_cin_primary_need_code) as primary_need_code,
-        upper(cine_referral_source_code) as referral_source_code,
+        {{ map_code('referral_source', 'landed.cine_referral_source_code') }} as referral_source_code,
         cine_referral_source_desc as referral_source_desc,
         {{ parse_flag('cine_referral_nfa') }} as is_referral_nfa,
         upper(cine_close_reason) as close_reason,

@@ -24,7 +24,7 @@ renamed as (
         cont_contact_id as contact_id,
         cont_person_id as person_id,
         {{ parse_date('cont_contact_date') }} as contact_date,
-        upper(cont_contact_source_code) as contact_source_code,
+        {{ map_code('referral_source', 'landed.cont_contact_source_code') }} as contact_source_code,
         cont_contact_source_desc as contact_source_desc,
         {{ parse_date('cont_decision_date') }} as decision_date,
         lower(cont_contact_level) as contact_level,

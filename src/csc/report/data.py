@@ -307,9 +307,13 @@ def _return_rule_failures(con: duckdb.DuckDBPyConnection, la_code: str) -> list[
         return []
     return _rows(
         con,
-        """select collection_year, rule_number, severity, table_name, field, message, count(*) as n_rows
-           from returns.ssda903_rule_failures where la_code = ?
-           group by all order by collection_year desc, severity, try_cast(rule_number as integer), rule_number""",
+        """select collection_year, rule_number, severity, table_name, field, message, n_rows
+           from (
+               select collection_year, rule_number, severity, table_name, field, message, count(*) as n_rows
+               from returns.ssda903_rule_failures where la_code = ?
+               group by collection_year, rule_number, severity, table_name, field, message
+           )
+           order by collection_year desc, severity, try_cast(rule_number as integer), rule_number""",
         [la_code],
     )
 
