@@ -57,6 +57,25 @@
     ({{ event_date }} > cast({{ at_date }} - interval {{ span }} as date) and {{ event_date }} <= {{ at_date }})
 {%- endmacro %}
 
+{#- The body of a latest_visits CTE (visits timeliness: CP, CIN, CLA): for each row of `children` (la_code, period_end,
+    person_id), the latest date of `visits` (la_code, person_id, visit_date: the child seen) within `span` before
+    period_end (is_within_last). The span is the longest the standard can reach back, so older visits cannot
+    count. Children with no such visit have no row. -#}
+{% macro latest_visit_within(children, visits, span) -%}
+    select
+        {{ children }}.la_code,
+        {{ children }}.period_end,
+        {{ children }}.person_id,
+        max({{ visits }}.visit_date) as latest_seen_visit_date
+    from {{ children }}
+    inner join {{ visits }}
+        on
+            {{ children }}.la_code = {{ visits }}.la_code
+            and {{ children }}.person_id = {{ visits }}.person_id
+            and {{ is_within_last(visits ~ '.visit_date', children ~ '.period_end', span) }}
+    group by {{ children }}.la_code, {{ children }}.period_end, {{ children }}.person_id
+{%- endmacro %}
+
 {#- A temporary placement is not counted as a placement (docs/indicators.md section 3.8): its 903 placement type
     has the category temporary in seeds/code_lists.csv (T0-T4). NULL when the type is NULL. -#}
 {% macro is_temporary_placement(placement_type_code) -%}

@@ -33,18 +33,7 @@ children as (
 latest_visits as (
 
     -- 10 working days never span more than 40 calendar days, so older visits cannot count.
-    select
-        children.la_code,
-        children.period_end,
-        children.person_id,
-        max(visits.visit_date) as latest_seen_visit_date
-    from children
-    inner join visits
-        on
-            children.la_code = visits.la_code
-            and children.person_id = visits.person_id
-            and {{ is_within_last('visits.visit_date', 'children.period_end', '40 day') }}
-    group by children.la_code, children.period_end, children.person_id
+    {{ latest_visit_within('children', 'visits', '40 day') }}
 
 ),
 
