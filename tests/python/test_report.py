@@ -651,3 +651,29 @@ def test_published_rug_gives_no_council_away_through_the_region(refreshed):
         suppressed_rows += hidden > 0
         assert hidden != 1 or region == "c", ind
     assert suppressed_rows > 0
+
+
+def test_published_cards_show_the_figures_left_after_secondary_suppression(refreshed):
+    """A card is rebuilt from the row's figures after secondary suppression: it never shows a figure that
+    suppression hid in the summary, and its variance goes with a hidden figure."""
+    from csc.report import data as report_data
+    from csc.report import disclosure, model
+
+    warehouse, _ = refreshed
+    hidden_cards = added = 0
+    for la_code in COUNCILS:
+        report = model.build(report_data.load(warehouse, la_code, report_data.month_end(MONTH)), True)
+        added += len(disclosure.apply(report))
+        for row in report.cards:
+            card, current = row.card, row.series[-1]
+            assert card is not None
+            for shown, in_row in (
+                (card.figures.value, current.value),
+                (card.figures.numerator, current.numerator),
+                (card.figures.denominator, current.denominator),
+            ):
+                assert shown is in_row, row.indicator_id
+            if current.value.suppressed or current.numerator.suppressed or current.denominator.suppressed:
+                hidden_cards += 1
+                assert card.figures.variance.suppressed and card.figures.count_variance.suppressed
+    assert added > 0 and hidden_cards > 0, "nothing hidden: the checks above would prove nothing"
