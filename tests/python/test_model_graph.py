@@ -30,6 +30,9 @@ from csc.config import PROJECT_DIR
 LAYERS = ("staging", "intermediate", "marts", "performance", "returns")
 WAREHOUSE_SCHEMAS = ("raw", "audit", "staging", "intermediate", "marts", "reference", "returns")
 PUBLISHED_LAYERS = ("marts", "performance")
+# The one relation of the returns layer the report reads: the DfE rules' failures, of which the data-quality page
+# shows only counts per rule (the return tables themselves are child-level and read by `csc returns` only).
+REPORT_READS_FROM_RETURNS = ("ssda903_rule_failures",)
 
 
 @pytest.fixture(scope="module")
@@ -116,7 +119,11 @@ def test_the_report_exposure_reads_published_relations_and_names_them_all(manife
     deps = exposure["depends_on"]["nodes"]
     nodes = manifest["nodes"] | manifest["sources"]
     unpublished = [
-        uid for uid in deps if uid.startswith("model.") and layer(manifest["nodes"][uid]) not in PUBLISHED_LAYERS
+        uid
+        for uid in deps
+        if uid.startswith("model.")
+        and layer(manifest["nodes"][uid]) not in PUBLISHED_LAYERS
+        and manifest["nodes"][uid]["name"] not in REPORT_READS_FROM_RETURNS
     ]
     assert unpublished == []
     declared = {_relation(nodes[uid]) for uid in deps}
