@@ -146,7 +146,8 @@ def test_the_data_quality_page_lists_the_rules_broken(warehouse, tmp_path):
 
     clean = make_report(warehouse, "E10000020", None, tmp_path / "clean").html.read_text()
     assert 'id="return-rules-none"' in clean and 'id="return-rules-table"' not in clean
-    broken = tmp_path / "broken.duckdb"
+    broken = tmp_path / "broken" / warehouse.name  # views name the catalog after the file: keep its name
+    broken.parent.mkdir()
     shutil.copyfile(warehouse, broken)
     with duckdb.connect(str(broken)) as con:
         con.execute(
