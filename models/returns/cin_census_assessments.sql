@@ -65,8 +65,8 @@ final as (
         on
             details.la_code = assessments.la_code
             and details.referral_id = assessments.referral_id
-            and assessments.assessment_start_date <= years.year_end
-            and (assessments.assessment_auth_date is null or assessments.assessment_auth_date >= years.year_start)
+            and years.year_end >= assessments.assessment_start_date
+            and (assessments.assessment_auth_date is null or years.year_start <= assessments.assessment_auth_date)
     left join assessment_factors
         on
             assessments.la_code = assessment_factors.la_code

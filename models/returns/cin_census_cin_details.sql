@@ -57,7 +57,7 @@ first_conferences as (
         on
             in_year.la_code = conferences.la_code
             and in_year.referral_id = conferences.referral_id
-            and conferences.icpc_date <= in_year.year_end
+            and in_year.year_end >= conferences.icpc_date
     group by in_year.la_code, in_year.collection_year, in_year.referral_id
 
 ),

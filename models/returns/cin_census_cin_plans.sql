@@ -39,8 +39,8 @@ final as (
         on
             details.la_code = plans.la_code
             and details.referral_id = plans.referral_id
-            and plans.cin_plan_start_date <= years.year_end
-            and (plans.cin_plan_end_date is null or plans.cin_plan_end_date >= years.year_start)
+            and years.year_end >= plans.cin_plan_start_date
+            and (plans.cin_plan_end_date is null or years.year_start <= plans.cin_plan_end_date)
 
 )
 

@@ -55,8 +55,8 @@ final as (
         on
             details.la_code = numbered.la_code
             and details.referral_id = numbered.referral_id
-            and numbered.cp_plan_start_date <= years.year_end
-            and (numbered.cp_plan_end_date is null or numbered.cp_plan_end_date >= years.year_start)
+            and years.year_end >= numbered.cp_plan_start_date
+            and (numbered.cp_plan_end_date is null or years.year_start <= numbered.cp_plan_end_date)
 
 )
 

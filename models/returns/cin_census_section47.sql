@@ -69,8 +69,8 @@ final as (
         on
             details.la_code = enquiries.la_code
             and details.referral_id = enquiries.referral_id
-            and enquiries.s47_start_date <= years.year_end
-            and (enquiries.s47_end_date is null or enquiries.s47_end_date >= years.year_start)
+            and years.year_end >= enquiries.s47_start_date
+            and (enquiries.s47_end_date is null or years.year_start <= enquiries.s47_end_date)
     left join first_conferences
         on
             enquiries.la_code = first_conferences.la_code
