@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import os
 import shutil
 from pathlib import Path
 
@@ -31,7 +32,8 @@ def returns_warehouse(small_landing, tmp_path_factory) -> Path:
     """One warehouse built from the small extract, shared read-only by the statutory-return tests
     (test_returns.py, test_returns_cin.py). pytest-xdist may run the two files in two workers: the first builds it
     under a lock in the folder all workers share, the other waits and reuses it (the extract is deterministic)."""
-    shared = tmp_path_factory.getbasetemp().parent
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base  # this run's folder, never an older run's
     folder = shared / "returns_warehouse"
     path = folder / "csc.duckdb"
     with (shared / "returns_warehouse.lock").open("w") as lock:
