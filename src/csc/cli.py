@@ -313,11 +313,16 @@ def parser() -> argparse.ArgumentParser:
         sub,
         "returns",
         _returns,
-        help="write a statutory return (SSDA903) from the published warehouse",
+        help="write a statutory return (SSDA903, CIN census) from the published warehouse",
         description="Write a statutory return of one council for one collection year into --out, checked by the "
         "DfE validation rules the warehouse runs in every build (docs/returns.md). Exit 1 if an error rule fails.",
     )
-    rt.add_argument("return_name", choices=["903"], metavar="RETURN", help="903: the SSDA903 CSV set")
+    rt.add_argument(
+        "return_name",
+        choices=["903", "cin"],
+        metavar="RETURN",
+        help="903: the SSDA903 CSV set; cin: the CIN census XML",
+    )
     rt.add_argument("--la", required=True, help="the council: DfE code (e.g. 926) or ONS code (E10000020)")
     rt.add_argument("--year", type=int, required=True, help="collection year YYYY: the year ending 31 March YYYY")
     rt.add_argument(
@@ -577,8 +582,9 @@ def _refresh(args: argparse.Namespace, settings: Settings, console: Console) -> 
 
 def _returns(args: argparse.Namespace, settings: Settings, console: Console) -> int:
     from csc.councils import UnknownCouncil, resolve_council
+    from csc.returns.cin_census import write_cin_census
     from csc.returns.identifiers import NoLandedExtract
-    from csc.returns.show import exit_code, return_written
+    from csc.returns.show import cin_census_written, exit_code, return_written
     from csc.returns.ssda903 import ReturnError, write_ssda903
 
     out = args.out.resolve()
@@ -587,10 +593,16 @@ def _returns(args: argparse.Namespace, settings: Settings, console: Console) -> 
     try:
         council = resolve_council(args.la)
         landing = settings.landing if args.with_identifiers else None
-        result = write_ssda903(settings.warehouse, council.la_code, args.year, out, landing)
+        if args.return_name == "cin":
+            cin = write_cin_census(settings.warehouse, council.la_code, args.year, out, landing)
+        else:
+            result = write_ssda903(settings.warehouse, council.la_code, args.year, out, landing)
     except (ReturnError, UnknownCouncil, NoLandedExtract) as exc:
         ui.error(console, exc)
         return 1
+    if args.return_name == "cin":
+        cin_census_written(console, cin)
+        return 0
     return_written(console, result)
     return exit_code(result)
 

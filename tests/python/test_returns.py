@@ -11,9 +11,7 @@ from pathlib import Path
 import duckdb
 import pytest
 import yaml
-from helpers import QUIET
 
-from csc.build import build
 from csc.cli import main
 from csc.config import PROJECT_DIR
 from csc.returns.ssda903 import format_value
@@ -25,10 +23,9 @@ DDMMYYYY = re.compile(r"^\d{2}/\d{2}/\d{4}$")
 
 
 @pytest.fixture(scope="module")
-def warehouse(small_landing, tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("returns_warehouse") / "csc.duckdb"
-    build(small_landing, path, path.parent / "reports", console=QUIET)
-    return path
+def warehouse(returns_warehouse) -> Path:
+    """The small extract's warehouse (conftest), shared read-only with test_returns_cin.py."""
+    return returns_warehouse
 
 
 @pytest.fixture

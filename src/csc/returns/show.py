@@ -6,6 +6,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
+from csc.returns.cin_census import CinCensusResult
 from csc.returns.ssda903 import ReturnResult
 
 
@@ -37,3 +38,13 @@ def return_written(console: Console, result: ReturnResult) -> None:
 def exit_code(result: ReturnResult) -> int:
     """1 when an error rule is broken (the DfE would reject the return), else 0."""
     return 1 if any(f.severity == "error" for f in result.failures) else 0
+
+
+def cin_census_written(console: Console, result: CinCensusResult) -> None:
+    year = f"{result.collection_year - 1}/{result.collection_year % 100:02d}"
+    console.print(
+        f"CIN census {year} for {result.la_code}: {result.path} "
+        f"({result.children:,} children, {result.cin_details:,} CIN episodes)"
+    )
+    if not result.with_identifiers:
+        console.print("UPN is left out: add --with-identifiers to read it from the landed extract")

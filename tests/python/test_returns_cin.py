@@ -1,0 +1,206 @@
+"""The CIN census return (docs/returns.md section 6): `csc returns cin` writes the XML of one council and census
+year from the cin_census_* models of the small extract's warehouse (built once, shared with test_returns.py)."""
+
+from __future__ import annotations
+
+import csv
+import xml.etree.ElementTree as ET
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from csc.cli import main
+from csc.config import PROJECT_DIR
+
+YEAR_START, YEAR_END = date(2020, 4, 1), date(2021, 3, 31)
+
+# The DfE CIN census schema's order of each element's children (the CIN census XSD; docs/returns.md section 6)
+SPEC_ORDER: dict[str, tuple[str, ...]] = {
+    "Message": ("Header", "Children"),
+    "Header": ("CollectionDetails", "Source"),
+    "CollectionDetails": ("Collection", "Year", "ReferenceDate"),
+    "Source": ("SourceLevel", "LEA", "SoftwareCode", "Release", "SerialNo", "DateTime"),
+    "Children": ("Child",),
+    "Child": ("ChildIdentifiers", "ChildCharacteristics", "CINdetails"),
+    "ChildIdentifiers": (
+        "LAchildID",
+        "UPN",
+        "FormerUPN",
+        "UPNunknown",
+        "PersonBirthDate",
+        "ExpectedPersonBirthDate",
+        "GenderCurrent",
+        "PersonDeathDate",
+    ),
+    "ChildCharacteristics": ("Ethnicity", "Disabilities"),
+    "Disabilities": ("Disability",),
+    "CINdetails": (
+        "CINreferralDate",
+        "ReferralSource",
+        "PrimaryNeedCode",
+        "CINclosureDate",
+        "ReasonForClosure",
+        "DateOfInitialCPC",
+        "ReferralNFA",
+        "Assessments",
+        "CINPlanDates",
+        "Section47",
+        "ChildProtectionPlans",
+    ),
+    "Assessments": (
+        "AssessmentActualStartDate",
+        "AssessmentInternalReviewDate",
+        "AssessmentAuthorisationDate",
+        "FactorsIdentifiedAtAssessment",
+    ),
+    "FactorsIdentifiedAtAssessment": ("AssessmentFactors",),
+    "CINPlanDates": ("CINPlanStartDate", "CINPlanEndDate"),
+    "Section47": ("S47ActualStartDate", "InitialCPCtarget", "DateOfInitialCPC", "ICPCnotRequired"),
+    "ChildProtectionPlans": (
+        "CPPstartDate",
+        "CPPendDate",
+        "InitialCategoryOfAbuse",
+        "LatestCategoryOfAbuse",
+        "NumberOfPreviousCPP",
+        "Reviews",
+    ),
+    "Reviews": ("CPPreviewDate",),
+}
+REQUIRED = {
+    "ChildIdentifiers": {"LAchildID", "GenderCurrent"},
+    "CINdetails": {"CINreferralDate", "ReferralSource", "PrimaryNeedCode", "ReferralNFA"},
+    "Assessments": {"AssessmentActualStartDate"},
+    "CINPlanDates": {"CINPlanStartDate"},
+    "Section47": {"S47ActualStartDate", "ICPCnotRequired"},
+    "ChildProtectionPlans": {"CPPstartDate", "InitialCategoryOfAbuse", "NumberOfPreviousCPP"},
+}
+CODES = {  # element -> code list of seeds/code_lists.csv
+    "ReferralSource": "referral_source",
+    "PrimaryNeedCode": "primary_need",
+    "ReasonForClosure": "cin_closure_reason",
+    "GenderCurrent": "cin_gender",
+    "Ethnicity": "ethnicity",
+    "InitialCategoryOfAbuse": "cp_category",
+    "LatestCategoryOfAbuse": "cp_category",
+}
+# dates that can fall only within the census year / only on or before its end
+IN_YEAR = {"CINclosureDate", "AssessmentAuthorisationDate", "CINPlanEndDate", "CPPendDate", "CPPreviewDate"}
+BY_YEAR_END = {"CINreferralDate", "AssessmentActualStartDate", "CINPlanStartDate", "S47ActualStartDate", "CPPstartDate"}
+
+
+@pytest.fixture(scope="module")
+def written(returns_warehouse, small_landing, tmp_path_factory) -> Path:
+    """`csc returns cin` for Norfolk's census year 2020/21, with identifiers."""
+    out = tmp_path_factory.mktemp("cin_returns")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("CSC_WAREHOUSE", str(returns_warehouse))
+        mp.setenv("CSC_LANDING", str(small_landing))
+        mp.setenv("CSC_REPORTS", str(out / "reports"))
+        assert main(["returns", "cin", "--la", "926", "--year", "2021", "--out", str(out), "--with-identifiers"]) == 0
+    return out / "E10000020" / "cin_census_2021.xml"
+
+
+@pytest.fixture(scope="module")
+def message(written) -> ET.Element:
+    return ET.parse(written).getroot()
+
+
+def code_lists() -> dict[str, set[str]]:
+    lists: dict[str, set[str]] = {}
+    for row in csv.DictReader((PROJECT_DIR / "seeds" / "code_lists.csv").open()):
+        lists.setdefault(row["code_list"], set()).add(row["code"])
+    return lists
+
+
+def test_header_names_the_council_and_census_year(message):
+    assert message.findtext("Header/CollectionDetails/Collection") == "CIN"
+    assert message.findtext("Header/CollectionDetails/Year") == "2021"
+    assert message.findtext("Header/CollectionDetails/ReferenceDate") == "2021-03-31"
+    assert message.findtext("Header/Source/SourceLevel") == "L"
+    assert message.findtext("Header/Source/LEA") == "926"
+
+
+def test_elements_are_named_and_ordered_as_the_schema(message):
+    checked = 0
+    for element in message.iter():
+        names = [child.tag for child in element]
+        if not names:
+            continue
+        order = SPEC_ORDER[element.tag]
+        assert set(names) <= set(order), element.tag
+        positions = [order.index(n) for n in names]
+        assert positions == sorted(positions), (element.tag, names)
+        assert REQUIRED.get(element.tag, set()) <= set(names), (element.tag, names)
+        checked += 1
+    assert checked > 1000
+
+
+def test_every_child_with_a_cin_episode_open_in_the_year_is_in_and_no_other(message, returns_warehouse):
+    with duckdb.connect(str(returns_warehouse), read_only=True) as con:
+        open_referrals = con.execute(
+            "select person_id, referral_date from staging.stg_ssd__cin_episodes where la_code = 'E10000020' "
+            "and referral_date <= ? and (close_date is null or close_date >= ?) order by all",
+            [YEAR_END, YEAR_START],
+        ).fetchall()
+    children = [c.findtext("ChildIdentifiers/LAchildID") for c in message.iterfind("Children/Child")]
+    assert len(children) == len(set(children))
+    assert set(children) == {person for person, _ in open_referrals}
+    written = sorted(
+        (c.findtext("ChildIdentifiers/LAchildID"), date.fromisoformat(d.findtext("CINreferralDate") or ""))
+        for c in message.iterfind("Children/Child")
+        for d in c.iterfind("CINdetails")
+    )
+    assert written == open_referrals and len(written) > 100
+    nfa = [d for d in message.iterfind("Children/Child/CINdetails") if d.findtext("ReferralNFA") == "true"]
+    assert nfa, "the year's NFA referrals are in the return"
+
+
+def test_dates_are_iso_and_within_the_census_year(message):
+    dated = 0
+    for element in message.iter():
+        if len(element) or element.tag == "DateTime":
+            continue
+        if "Date" not in element.tag and element.tag != "InitialCPCtarget":
+            continue
+        value = date.fromisoformat(element.text or "")
+        assert element.text == value.isoformat()
+        if element.tag in IN_YEAR:
+            assert YEAR_START <= value <= YEAR_END, (element.tag, value)
+        if element.tag in BY_YEAR_END:
+            assert value <= YEAR_END, (element.tag, value)
+        dated += 1
+    assert dated > 1000
+
+
+def test_codes_are_valid(message):
+    lists = code_lists()
+    seen = set()
+    for element in message.iter():
+        if element.tag in CODES:
+            assert element.text in lists[CODES[element.tag]], (element.tag, element.text)
+            seen.add(element.tag)
+        if element.tag in ("ReferralNFA", "ICPCnotRequired"):
+            assert element.text in ("true", "false")
+        if element.tag == "NumberOfPreviousCPP":
+            assert int(element.text or "") >= 0
+    assert seen >= {"ReferralSource", "PrimaryNeedCode", "GenderCurrent", "Ethnicity", "InitialCategoryOfAbuse"}
+
+
+def test_upn_only_with_identifiers(message, returns_warehouse, small_landing, tmp_path, monkeypatch):
+    assert message.find("Children/Child/ChildIdentifiers/UPN") is not None
+    monkeypatch.setenv("CSC_WAREHOUSE", str(returns_warehouse))
+    monkeypatch.setenv("CSC_REPORTS", str(tmp_path / "reports"))
+    assert main(["returns", "cin", "--la", "E10000020", "--year", "2021", "--out", str(tmp_path)]) == 0
+    plain = ET.parse(tmp_path / "E10000020" / "cin_census_2021.xml").getroot()
+    assert plain.find("Children/Child/ChildIdentifiers/UPN") is None
+    assert len(plain.findall("Children/Child")) == len(message.findall("Children/Child"))
+
+
+def test_a_year_the_extract_does_not_cover_is_refused(returns_warehouse, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("CSC_WAREHOUSE", str(returns_warehouse))
+    monkeypatch.setenv("CSC_REPORTS", str(tmp_path / "reports"))
+    assert main(["returns", "cin", "--la", "926", "--year", "2015", "--out", str(tmp_path)]) == 1
+    assert "years covered: 2020, 2021" in capsys.readouterr().out
+    assert not (tmp_path / "E10000020").exists()
