@@ -61,7 +61,7 @@ final as (
         children.la_code,
         children.collection_year,
         children.child,
-        persons.upn_unknown_reason as upn_unknown,
+        persons.upn_unknown_reason,
         persons.date_of_birth as person_birth_date,
         persons.expected_date_of_birth as expected_person_birth_date,
         case

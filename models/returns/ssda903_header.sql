@@ -58,7 +58,6 @@ return_rows as (
         end as sex,
         children.date_of_birth as dob,
         children.ethnicity as ethnic,
-        cast(null as varchar) as upn,
         case
             when sex_codes.category = 'F' and persons.is_mother then '1'
             when sex_codes.category = 'F' and not persons.is_mother then '0'

@@ -117,7 +117,7 @@ def run_dbt(args: list[str], warehouse: Path, console: Console, title: str = "db
     link.parent.mkdir(exist_ok=True)
     os.link(warehouse, link)
     try:
-        return _run_dbt(args, link, console, title)
+        return _run_dbt(args, link, dbt_target(warehouse), console, title)
     finally:
         _remove_link(link)
 
@@ -131,8 +131,7 @@ def dbt_target(database: Path) -> Path:
     return PROJECT_DIR / "target" / "warehouses" / hashlib.sha256(str(link).encode()).hexdigest()[:16]
 
 
-def _run_dbt(args: list[str], warehouse: Path, console: Console, title: str) -> dict:
-    target = dbt_target(warehouse)
+def _run_dbt(args: list[str], warehouse: Path, target: Path, console: Console, title: str) -> dict:
     cmd = [
         dbt_executable(),
         *args,

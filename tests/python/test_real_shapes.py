@@ -28,8 +28,9 @@ SHAPES = [(cms, release, export) for cms, release in supported_shapes() for expo
 
 # Indicators an SSD shape cannot support, and why (each is checked against marts.indicator_availability).
 UNAVAILABLE_EVERYWHERE = {
-    # local extension columns of the contract, which no SSD script writes
+    # local extension columns of the contract, which no SSD script writes (cont_decision_date)
     "CON_DECISION_1WD_PCT_IM",
+    "CON_HELP_DECISION_5WD_PCT_IM",
     # prof_agency_worker_flag: a NULL placeholder (SystemC 1.4.5, Mosaic, Eclipse) or '' (SystemC 1.2.4)
     "WF_AGENCY_PCT_SNAP",
 }

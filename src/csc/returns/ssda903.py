@@ -15,6 +15,8 @@ from csc.returns.tables import SSDA903_TABLES, ReturnTable
 
 # DfE columns whose name is an SQL keyword: the return models name them otherwise
 MODEL_COLUMNS = {"DEC": "ceased_date"}
+# Identifiers the warehouse never holds (no model has them): blank here, filled by --with-identifiers at writing
+IDENTIFIER_COLUMNS = ("UPN",)
 
 
 class ReturnError(ValueError):
@@ -78,7 +80,9 @@ def extract_date(con: duckdb.DuckDBPyConnection, la_code: str) -> date:
 def table_rows(con: duckdb.DuckDBPyConnection, table: ReturnTable, la_code: str, year: int) -> list[dict[str, object]]:
     """The rows of one return table, in row_number order, keyed by DfE column."""
     assert table.model is not None
-    cols = ", ".join(MODEL_COLUMNS.get(c, c.lower()) for c in table.columns)
+    cols = ", ".join(
+        "cast(null as varchar)" if c in IDENTIFIER_COLUMNS else MODEL_COLUMNS.get(c, c.lower()) for c in table.columns
+    )
     rows = con.execute(
         f"select {cols} from returns.{table.model} where la_code = ? and collection_year = ? order by row_number",
         [la_code, year],
