@@ -93,7 +93,8 @@ def build_message(con: duckdb.DuckDBPyConnection, la_code: str, year: int, ident
     header(message, str(dfe[0]) if dfe else "", year)
     children = query(
         con,
-        "select child, upn_unknown_reason, person_birth_date, expected_person_birth_date, sex_item, sex, person_death_date, "
+        "select child, upn_unknown_reason, person_birth_date, expected_person_birth_date, sex_item, sex, "
+        "person_death_date, "
         f"ethnicity, disability_codes from returns.cin_census_children {WHERE} order by row_number",
         la_code,
         year,
