@@ -34,12 +34,23 @@ UNAVAILABLE_EVERYWHERE = {
     # prof_agency_worker_flag: a NULL placeholder (SystemC 1.4.5, Mosaic, Eclipse) or '' (SystemC 1.2.4)
     "WF_AGENCY_PCT_SNAP",
 }
+# prof_full_time_equivalency is NULL in every row of Mosaic's and Eclipse's scripts: no caseload per FTE
+NO_FTE = {"WF_AVG_CASELOAD_SNAP", "WF_AVG_CASELOAD_KEY_SG_SNAP", "WF_AVG_CASELOAD_LAC_SNAP", "WF_AVG_CASELOAD_CWD_SNAP"}
+# Mosaic's script writes no outcome JSON for referrals, assessments and S47 enquiries
+NO_OUTCOMES = {f"REF_OUT_{o}_N_IM" for o in ("ASSESS", "STRATEGY", "CLOSE", "OTHER")}
+NO_OUTCOMES |= {f"ASM_OUT_{o}_PCT_IM" for o in ("ONGOING", "NFA", "STEPDOWN", "OTHER")}
+NO_OUTCOMES |= {f"S47_OUT_{o}_PCT_IM" for o in ("CONT_RISK", "SUBST", "NOT_SUBST", "NOT_REC")}
+# Eclipse's permanence script leaves the adoption dates NULL
+NO_ADOPTION_DATES = {
+    "ADOPT_A10_AVG_DAYS_YTD",
+    "ADOPT_A2_AVG_DAYS_YTD",
+    "ADOPT_12M_DECISION_PCT_YTD",
+    "ADOPT_14M_PCT_YTD",
+}
 UNAVAILABLE = {
     "systemc": UNAVAILABLE_EVERYWHERE,
-    # prof_full_time_equivalency is NULL in every row of Mosaic's and Eclipse's scripts
-    "mosaic": UNAVAILABLE_EVERYWHERE | {"WF_AVG_CASELOAD_SNAP"},
-    # ... and Eclipse's permanence script leaves the adoption dates NULL
-    "eclipse": UNAVAILABLE_EVERYWHERE | {"WF_AVG_CASELOAD_SNAP", "ADOPT_A10_AVG_DAYS_YTD", "ADOPT_A2_AVG_DAYS_YTD"},
+    "mosaic": UNAVAILABLE_EVERYWHERE | NO_FTE | NO_OUTCOMES,
+    "eclipse": UNAVAILABLE_EVERYWHERE | NO_FTE | NO_ADOPTION_DATES,
 }
 # Figures a script changes without the warehouse being able to tell: Eclipse writes
 # clar_cla_review_cancelled = 'N' for every review, so cancelled reviews count as held.
