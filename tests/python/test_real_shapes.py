@@ -55,6 +55,14 @@ UNAVAILABLE = {
 # Figures a script changes without the warehouse being able to tell: Eclipse writes
 # clar_cla_review_cancelled = 'N' for every review, so cancelled reviews count as held.
 LOST_SILENTLY = {"eclipse": {"CLA_REVIEW_TIMELY_PCT_IM"}}
+# SystemC 1.4.5 builds the outcome JSON of referrals and assessments by string concatenation (#LEGACY-PRE2016):
+# a NULL comment makes the whole JSON NULL, so those rows' outcomes are lost and counted as "other" (the warehouse
+# cannot tell a lost outcome from an unrecorded one). Known gap, reported to the next work: a data-quality count
+# of completed assessments and referrals without an outcome.
+LOST_BY_RELEASE = {
+    ("systemc", "1.4.5"): {f"REF_OUT_{o}_N_IM" for o in ("ASSESS", "STRATEGY", "CLOSE", "OTHER")}
+    | {f"ASM_OUT_{o}_PCT_IM" for o in ("ONGOING", "NFA", "STEPDOWN", "OTHER")}
+}
 # Department parents are a locality only in Mosaic's script (SystemC writes a department type, Eclipse NULL):
 # elsewhere the council supplies seeds/team_localities.csv, and only the council rows are compared.
 LOCALITIES_KEPT = {"mosaic"}
@@ -86,8 +94,8 @@ def land_shape(canonical_folder, manifest, tmp_path, cms, release, export, capsy
     return tmp_path / "landing"
 
 
-def differences(con, cms: str, breakdown: str) -> list[tuple]:
-    lost = sorted(LOST_SILENTLY.get(cms, set()) | UNAVAILABLE[cms])
+def differences(con, cms: str, breakdown: str, release: str = "") -> list[tuple]:
+    lost = sorted(LOST_SILENTLY.get(cms, set()) | LOST_BY_RELEASE.get((cms, release), set()) | UNAVAILABLE[cms])
     query = f"""
         with canonical as (
             select indicator_id, period_end, breakdown_value, numerator, round(denominator, 6) as denominator,
@@ -126,9 +134,9 @@ def test_each_real_shape_lands_and_builds_the_canonical_figures(canonical, tmp_p
     assert all(unavailable.values())
     assert con.execute("select count(*) from c.marts.indicator_availability where not is_available").fetchone()[0] == 0
     # every other figure of the council, every month
-    assert differences(con, cms, "all") == []
+    assert differences(con, cms, "all", release) == []
     if cms in LOCALITIES_KEPT:
-        assert differences(con, cms, "locality") == []
+        assert differences(con, cms, "locality", release) == []
     # the care-leaver figures of the extract month are there to compare, and earlier months are not known
     # (null), never 0: the SSD holds each care leaver's current state only
     known = con.execute(
