@@ -26,13 +26,14 @@
 
 {#- One boolean column per key of an outcome JSON object, named outcome_<key in lower case>, e.g.
     json_flags('cont_contact_outcome_json', ['NFA_FLAG']) gives outcome_nfa_flag. -#}
+{#- Eclipse's script writes each key with an OUTCOME_ prefix (OUTCOME_NFA_FLAG): read when the key itself is absent. -#}
 {% macro json_flags(column, keys) -%}
     {#- one parse of the object for every key: the same list expression in each column is computed once -#}
     {%- set paths -%}
-        json_extract_string({{ column }}, [{% for key in keys %}'$.{{ key }}'{{ ", " if not loop.last }}{% endfor %}])
+        json_extract_string({{ column }}, [{% for key in keys %}'$.{{ key }}', '$.OUTCOME_{{ key }}'{{ ", " if not loop.last }}{% endfor %}])
     {%- endset %}
     {%- for key in keys %}
-        {{ parse_flag(paths ~ "[" ~ loop.index ~ "]") }} as outcome_{{ key | lower }}{{ "," if not loop.last }}
+        {{ parse_flag("coalesce(" ~ paths ~ "[" ~ (2 * loop.index - 1) ~ "], " ~ paths ~ "[" ~ (2 * loop.index) ~ "])") }} as outcome_{{ key | lower }}{{ "," if not loop.last }}
     {%- endfor %}
 {%- endmacro %}
 

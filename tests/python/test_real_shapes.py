@@ -54,7 +54,11 @@ UNAVAILABLE = {
 }
 # Figures a script changes without the warehouse being able to tell: Eclipse writes
 # clar_cla_review_cancelled = 'N' for every review, so cancelled reviews count as held.
-LOST_SILENTLY = {"eclipse": {"CLA_REVIEW_TIMELY_PCT_IM"}}
+# clar_cla_review_cancelled = 'N' for every review, so cancelled reviews count as held (and in the participation
+# cohort).
+LOST_SILENTLY = {
+    "eclipse": {"CLA_REVIEW_TIMELY_PCT_IM", "CLA_REVIEW_ATTENDED_PCT_IM", "CLA_REVIEW_PARTICIPATED_PCT_IM"}
+}
 # SystemC 1.4.5 builds the outcome JSON of referrals and assessments by string concatenation (#LEGACY-PRE2016):
 # a NULL comment makes the whole JSON NULL, so those rows' outcomes are lost and counted as "other" (the warehouse
 # cannot tell a lost outcome from an unrecorded one). Known gap, reported to the next work: a data-quality count
