@@ -43,10 +43,10 @@ SPEC_ORDER: dict[str, tuple[str, ...]] = {
         "CINclosureDate",
         "ReasonForClosure",
         "DateOfInitialCPC",
-        "ReferralNFA",
         "Assessments",
         "CINPlanDates",
         "Section47",
+        "ReferralNFA",
         "ChildProtectionPlans",
     ),
     "Assessments": (
@@ -74,7 +74,7 @@ REQUIRED = {
     "Assessments": {"AssessmentActualStartDate"},
     "CINPlanDates": {"CINPlanStartDate"},
     "Section47": {"S47ActualStartDate", "ICPCnotRequired"},
-    "ChildProtectionPlans": {"CPPstartDate", "InitialCategoryOfAbuse", "NumberOfPreviousCPP"},
+    "ChildProtectionPlans": {"CPPstartDate", "InitialCategoryOfAbuse", "LatestCategoryOfAbuse", "NumberOfPreviousCPP"},
 }
 CODES = {  # element -> code list of seeds/code_lists.csv
     "ReferralSource": "referral_source",

@@ -196,7 +196,6 @@ def cin_details(
     ):
         add(element, name, value)
     add(element, "DateOfInitialCPC", episode[5])
-    add(element, "ReferralNFA", episode[6])
     for start, authorised, factors in assessments:
         assessment = ET.SubElement(element, "Assessments")
         add(assessment, "AssessmentActualStartDate", start)
@@ -215,6 +214,7 @@ def cin_details(
         add(enquiry, "InitialCPCtarget", target)
         add(enquiry, "DateOfInitialCPC", conference)
         add(enquiry, "ICPCnotRequired", not_required)
+    add(element, "ReferralNFA", episode[6])  # after the Section47 blocks, before ChildProtectionPlans (the XSD)
     return element
 
 
