@@ -4,6 +4,7 @@ year from the cin_census_* models of the small extract's warehouse (built once, 
 from __future__ import annotations
 
 import csv
+import re
 import xml.etree.ElementTree as ET
 from datetime import date
 from pathlib import Path
@@ -120,6 +121,7 @@ def test_header_names_the_council_and_census_year(message):
     assert message.findtext("Header/CollectionDetails/ReferenceDate") == "2021-03-31"
     assert message.findtext("Header/Source/SourceLevel") == "L"
     assert message.findtext("Header/Source/LEA") == "926"
+    assert re.fullmatch(r"\d{3}\d*", message.findtext("Header/Source/SerialNo"))  # the schema's serialnotype
 
 
 def test_elements_are_named_and_ordered_as_the_schema(message):

@@ -18,6 +18,7 @@ from csc.returns.ssda903 import ReturnError, covered_years, extract_date
 
 SOFTWARE_CODE = "csc-warehouse"
 RELEASE = "1"
+SERIAL_NO = "001"  # the schema's serialnotype: three digits or more
 
 Value = str | int | bool | date | list[str] | None
 
@@ -79,7 +80,7 @@ def header(message: ET.Element, dfe_code: str, year: int) -> None:
     add(source, "LEA", dfe_code)
     add(source, "SoftwareCode", SOFTWARE_CODE)
     add(source, "Release", RELEASE)
-    add(source, "SerialNo", 1)
+    add(source, "SerialNo", SERIAL_NO)
     add(source, "DateTime", datetime.now().replace(microsecond=0).isoformat())
 
 
