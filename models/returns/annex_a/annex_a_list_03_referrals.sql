@@ -32,7 +32,7 @@ referrals_in_12_months as (
         on
             referrals.la_code = earlier.la_code
             and referrals.person_id = earlier.person_id
-            and earlier.referral_date <= referrals.referral_date
+            and referrals.referral_date >= earlier.referral_date
             and earlier.referral_date > referrals.referral_date - interval 12 month
     group by referrals.la_code, referrals.referral_id
 

@@ -47,7 +47,7 @@ enquiries_in_12_months as (
         on
             enquiries.la_code = earlier.la_code
             and enquiries.person_id = earlier.person_id
-            and earlier.s47_start_date <= enquiries.s47_start_date
+            and enquiries.s47_start_date >= earlier.s47_start_date
             and earlier.s47_start_date > enquiries.s47_start_date - interval 12 month
     group by enquiries.la_code, enquiries.s47_enquiry_id
 
@@ -64,7 +64,7 @@ conferences_in_12_months as (
         on
             enquiries.la_code = conferences.la_code
             and enquiries.person_id = conferences.person_id
-            and conferences.icpc_date <= enquiries.s47_start_date
+            and enquiries.s47_start_date >= conferences.icpc_date
             and conferences.icpc_date > enquiries.s47_start_date - interval 12 month
     group by enquiries.la_code, enquiries.s47_enquiry_id
 

@@ -109,7 +109,7 @@ def write_annex_a(warehouse: Path, la_code: str, as_at: date, out: Path, landing
     if not warehouse.is_file():
         raise ReturnError(f"no warehouse at {warehouse}: run `csc build` first")
     workbook = Workbook()
-    workbook.remove(workbook.active)  # type: ignore[arg-type]
+    workbook.remove(workbook.active)
     written = []
     with duckdb.connect(str(warehouse), read_only=True) as con:
         check_covered(con, la_code, as_at)
