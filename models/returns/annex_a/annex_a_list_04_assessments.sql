@@ -1,6 +1,7 @@
 {#- Annex A List 4: every continuous (single) assessment, with whether the child was seen and, once it is
-    authorised, whether it found the child needs children's social care support (its outcome is not NFA);
-    csc returns annex-a keeps the assessments open at any time in the six months up to the as-at date. -#}
+    authorised, whether it found the child needs children's social care support (its outcome is not NFA), and
+    the name of the team that holds it; csc returns annex-a keeps the assessments open at any time in the six
+    months up to the as-at date. -#}
 with
 
 assessments as (
@@ -12,6 +13,12 @@ assessments as (
 children as (
 
     select * from {{ ref('int_annex_a__children') }}
+
+),
+
+teams as (
+
+    select * from {{ ref('dim_team') }}
 
 ),
 
@@ -30,12 +37,17 @@ final as (
         assessments.assessment_auth_date,
         case
             when assessments.assessment_auth_date is not null then not assessments.is_outcome_nfa
-        end as is_support_required
+        end as is_support_required,
+        teams.team_name as allocated_team
     from assessments
     left join children
         on
             assessments.la_code = children.la_code
             and assessments.person_id = children.child
+    left join teams
+        on
+            assessments.la_code = teams.la_code
+            and assessments.assessment_team_id = teams.team_id
 
 )
 

@@ -1,8 +1,8 @@
 {#- Annex A List 5: every section 47 enquiry, with its first initial child protection conference, whether that
     conference made a plan, whether a conference was not needed (the enquiry ended with no further action and
-    no conference) and the child's enquiries and conferences in the 12 months up to and including the
-    enquiry's start (itself included); csc returns annex-a keeps the enquiries started in the six months up to
-    the as-at date. -#}
+    no conference), the child's enquiries and conferences in the 12 months up to and including the enquiry's
+    start (itself included) and the name of the team that completed it; csc returns annex-a keeps the
+    enquiries started in the six months up to the as-at date. -#}
 with
 
 enquiries as (
@@ -20,6 +20,12 @@ conferences as (
 children as (
 
     select * from {{ ref('int_annex_a__children') }}
+
+),
+
+teams as (
+
+    select * from {{ ref('dim_team') }}
 
 ),
 
@@ -89,7 +95,8 @@ final as (
         first_conferences.icpc_date,
         case when first_conferences.icpc_date is not null then first_conferences.is_cp_plan end as is_icpc_cp_plan,
         enquiries_in_12_months.enquiries_in_12_months,
-        coalesce(conferences_in_12_months.conferences_in_12_months, 0) as conferences_in_12_months
+        coalesce(conferences_in_12_months.conferences_in_12_months, 0) as conferences_in_12_months,
+        teams.team_name as allocated_team
     from enquiries
     left join children
         on
@@ -107,6 +114,10 @@ final as (
         on
             enquiries.la_code = conferences_in_12_months.la_code
             and enquiries.s47_enquiry_id = conferences_in_12_months.s47_enquiry_id
+    left join teams
+        on
+            enquiries.la_code = teams.la_code
+            and enquiries.completed_by_team_id = teams.team_id
 
 )
 
