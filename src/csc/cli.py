@@ -338,7 +338,8 @@ def parser() -> argparse.ArgumentParser:
     rt.add_argument(
         "--with-identifiers",
         action="store_true",
-        help="fill UPN from the council's landed extract (CSC_LANDING or --landing); else it is blank",
+        help="fill UPN from the council's landed extract (CSC_LANDING or --landing); else it is blank "
+        "(annex-a: a UPN column after Ofsted's columns, else none)",
     )
     _landing_arg(rt)
 
