@@ -13,7 +13,16 @@ from openpyxl import load_workbook
 
 from csc.cli import main
 from csc.returns.annex_a import UPN_HEADER, headers
-from csc.returns.annex_a_lists import ANNEX_A_LISTS, Window, age_on, in_window, latest_month_end, window_start
+from csc.returns.annex_a_lists import (
+    ANNEX_A_LISTS,
+    Latest,
+    Window,
+    age_on,
+    in_window,
+    latest_month_end,
+    latest_value,
+    window_start,
+)
 from csc.returns.identifiers import upns
 
 AS_AT = date(2021, 3, 31)
@@ -103,6 +112,15 @@ def test_a_month_end_list_takes_the_latest_month_end_on_or_before_the_as_at_date
 )
 def test_age_is_whole_years_on_the_as_at_date(birth, age):
     assert age_on(birth, AS_AT) == age
+
+
+def test_latest_visit_is_the_last_on_or_before_the_as_at_date_and_seen_alone_is_at_that_visit():
+    visits = {"v": [date(2021, 3, 1), date(2021, 3, 31), date(2021, 4, 1)], "alone": [date(2021, 3, 1)]}
+    assert latest_value(Latest("v"), visits, AS_AT) == date(2021, 3, 31)  # on the as-at date; not the day after
+    assert latest_value(Latest("v", among="alone"), visits, AS_AT) is False  # seen alone at an earlier visit only
+    assert latest_value(Latest("v", among="alone"), visits, date(2021, 3, 30)) is True
+    assert latest_value(Latest("v"), visits, date(2021, 2, 28)) is None  # no visit yet
+    assert latest_value(Latest("v", among="alone"), visits, date(2021, 2, 28)) is None
 
 
 # --- the workbook of both demo councils ---

@@ -1,7 +1,8 @@
 {#- Annex A List 8: every period of care, with the category of need of its first episode, whether it began
     within 12 months of the end of the child's previous period, its end and reason, and its latest placement
-    (start, type, provider, URN); csc returns annex-a keeps the periods open at any time in the 12 months up to
-    the as-at date. -#}
+    (start, type, provider, URN), and the dates of the child's reviews held and social work visits in the period
+    (csc returns annex-a takes the latest on or before the as-at date); it keeps the periods open at any time in
+    the 12 months up to the as-at date. -#}
 with
 
 periods as (
@@ -28,9 +29,86 @@ cla_placements as (
 
 ),
 
+cla_episodes as (
+
+    select * from {{ ref('stg_ssd__cla_episodes') }}
+
+),
+
+reviews as (
+
+    select * from {{ ref('stg_ssd__cla_reviews') }}
+
+),
+
+visits as (
+
+    select * from {{ ref('stg_ssd__cla_visits') }}
+
+),
+
 children as (
 
     select * from {{ ref('int_annex_a__children') }}
+
+),
+
+care_records as (
+
+    select distinct
+        la_code,
+        cla_id,
+        person_id
+    from cla_episodes
+
+),
+
+child_reviews as (
+
+    select
+        care_records.la_code,
+        care_records.person_id,
+        reviews.review_date
+    from reviews
+    inner join care_records
+        on
+            reviews.la_code = care_records.la_code
+            and reviews.cla_id = care_records.cla_id
+    where reviews.review_date is not null and not coalesce(reviews.is_cancelled, false)
+
+),
+
+period_reviews as (
+
+    select
+        periods.la_code,
+        periods.cla_period_id,
+        list_sort(list_distinct(list(child_reviews.review_date))) as review_dates
+    from periods
+    inner join child_reviews
+        on
+            periods.la_code = child_reviews.la_code
+            and periods.person_id = child_reviews.person_id
+            and periods.period_start_date <= child_reviews.review_date
+            and (periods.period_end_date is null or periods.period_end_date >= child_reviews.review_date)
+    group by periods.la_code, periods.cla_period_id
+
+),
+
+period_visits as (
+
+    select
+        periods.la_code,
+        periods.cla_period_id,
+        list_sort(list_distinct(list(visits.visit_date))) as visit_dates
+    from periods
+    inner join visits
+        on
+            periods.la_code = visits.la_code
+            and periods.person_id = visits.person_id
+            and periods.period_start_date <= visits.visit_date
+            and (periods.period_end_date is null or periods.period_end_date >= visits.visit_date)
+    group by periods.la_code, periods.cla_period_id
 
 ),
 
@@ -82,7 +160,9 @@ final as (
         placements.placement_start_date,
         placements.placement_type_code,
         placements.placement_provider_code,
-        cla_placements.placement_urn
+        cla_placements.placement_urn,
+        coalesce(period_reviews.review_dates, []) as review_dates,
+        coalesce(period_visits.visit_dates, []) as visit_dates
     from periods
     left join children
         on
@@ -104,6 +184,14 @@ final as (
         on
             placements.la_code = cla_placements.la_code
             and placements.placement_id = cla_placements.placement_id
+    left join period_reviews
+        on
+            periods.la_code = period_reviews.la_code
+            and periods.cla_period_id = period_reviews.cla_period_id
+    left join period_visits
+        on
+            periods.la_code = period_visits.la_code
+            and periods.cla_period_id = period_visits.cla_period_id
 
 )
 

@@ -11,7 +11,17 @@ import duckdb
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from csc.returns.annex_a_lists import AGE, ANNEX_A_LISTS, NOT_WRITTEN, AnnexAList, age_on, in_window, window_start
+from csc.returns.annex_a_lists import (
+    AGE,
+    ANNEX_A_LISTS,
+    NOT_WRITTEN,
+    AnnexAList,
+    Latest,
+    age_on,
+    in_window,
+    latest_value,
+    window_start,
+)
 from csc.returns.identifiers import upns
 from csc.returns.ssda903 import ReturnError, extract_date
 
@@ -70,6 +80,8 @@ def sheet_row(annex_list: AnnexAList, row: Row, as_at: date, identifiers: dict[s
             values.append(None)
         elif column == AGE:
             values.append(age_on(row["date_of_birth"], as_at))
+        elif isinstance(column, Latest):
+            values.append(cell_value(latest_value(column, row, as_at)))
         else:
             values.append(cell_value(row[column]))
     if identifiers is not None:

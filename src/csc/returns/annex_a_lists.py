@@ -30,16 +30,29 @@ class Window:
 
 
 @dataclass(frozen=True)
+class Latest:
+    """A column whose value depends on the as-at date: the latest date of the model's list column `dates` on or
+    before it; with `among`, instead Yes when that date is also in the list column `among`, No when not (blank
+    without a date)."""
+
+    dates: str
+    among: str | None = None
+
+
+Source = str | Latest | None  # a model column, AGE, a Latest, or BLANK
+
+
+@dataclass(frozen=True)
 class AnnexAList:
     number: int
     sheet: str
     model: str  # returns.<model>: one row per council and item, every item with its dates
     window: Window
-    columns: tuple[tuple[str, str | None], ...]  # (Ofsted header, model column | AGE | BLANK), Ofsted's order
+    columns: tuple[tuple[str, Source], ...]  # (Ofsted header, model column | AGE | Latest | BLANK), Ofsted's order
     order_by: tuple[str, ...]
 
 
-COMMON: tuple[tuple[str, str | None], ...] = (
+COMMON: tuple[tuple[str, Source], ...] = (
     ("Child Unique ID", "child"),
     ("Gender", "gender"),
     ("Ethnicity", "ethnicity"),
@@ -148,9 +161,9 @@ ANNEX_A_LISTS: tuple[AnnexAList, ...] = (
             ("Child Protection Plan Start Date", "cp_plan_start_date"),
             ("Initial Category of Abuse", "initial_category_code"),
             ("Latest Category of Abuse", "latest_category_code"),
-            ("Date of the Last Statutory Visit", BLANK),
-            ("Was the Child Seen Alone?", BLANK),
-            ("Date of latest review conference", BLANK),
+            ("Date of the Last Statutory Visit", Latest("visit_dates")),
+            ("Was the Child Seen Alone?", Latest("visit_dates", among="seen_alone_visit_dates")),
+            ("Date of latest review conference", Latest("review_dates")),
             ("Child Protection Plan End Date", "cp_plan_end_date"),
             ("Subject to Emergency Protection Order or Protected Under Police Powers in Last Six Months", BLANK),
             ("Number of Previous Child Protection Plans", "earlier_plan_count"),
@@ -174,8 +187,8 @@ ANNEX_A_LISTS: tuple[AnnexAList, ...] = (
             ),
             ("Start Date of Current Legal Status", BLANK),
             ("Legal Status", BLANK),
-            ("Date of Latest Statutory Review", BLANK),
-            ("Date of Last Social Work Visit", BLANK),
+            ("Date of Latest Statutory Review", Latest("review_dates")),
+            ("Date of Last Social Work Visit", Latest("visit_dates")),
             ("Permanence Plan", BLANK),
             ("Date of Last IRO Visit", BLANK),
             ("Date of Last Health Assessment", BLANK),
@@ -285,3 +298,20 @@ def age_on(birth: object, as_at: date) -> int | None:
     if not isinstance(birth, date) or birth > as_at:
         return None
     return as_at.year - birth.year - ((as_at.month, as_at.day) < (birth.month, birth.day))
+
+
+def latest_on(dates: object, as_at: date) -> date | None:
+    """The latest of a list of dates on or before `as_at` (None when there is none)."""
+    if not isinstance(dates, list):
+        return None
+    earlier = [d for d in dates if isinstance(d, date) and d <= as_at]
+    return max(earlier, default=None)
+
+
+def latest_value(source: Latest, row: Mapping[str, object], as_at: date) -> date | bool | None:
+    """A Latest column's value in a row at `as_at`."""
+    latest = latest_on(row[source.dates], as_at)
+    if source.among is None or latest is None:
+        return latest
+    among = row[source.among]
+    return isinstance(among, list) and latest in among
