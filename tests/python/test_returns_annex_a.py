@@ -180,6 +180,27 @@ def test_dates_are_dates_shown_dd_mm_yyyy_and_ages_are_on_the_as_at_date(workboo
             assert row[age].value == age_on(row[birth].value.date(), AS_AT)
 
 
+def test_as_at_dependent_columns_are_the_latest_on_or_before_the_as_at_date(workbooks):
+    book = load_workbook(workbooks["E10000020"])
+    sheet = book["List 7 Child Protection"]
+    header = [cell.value for cell in sheet[1]]
+    visit, alone, review = (
+        header.index(h)
+        for h in ("Date of the Last Statutory Visit", "Was the Child Seen Alone?", "Date of latest review conference")
+    )
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert any(row[visit] for row in rows) and any(row[review] for row in rows)
+    for row in rows:
+        assert row[visit] is None or row[visit].date() <= AS_AT
+        assert row[review] is None or row[review].date() <= AS_AT
+        assert (row[alone] is None) == (row[visit] is None) and row[alone] in (None, "Yes", "No")
+    looked_after = book["List 8 Children Looked After"]
+    header = [cell.value for cell in looked_after[1]]
+    latest = header.index("Date of Latest Statutory Review")
+    dates = [row[latest] for row in looked_after.iter_rows(min_row=2, values_only=True) if row[latest]]
+    assert dates and all(d.date() <= AS_AT for d in dates)
+
+
 def test_no_upn_without_identifiers_and_a_upn_column_with_them(
     workbooks, returns_warehouse, small_landing, tmp_path, monkeypatch
 ):
