@@ -313,25 +313,33 @@ def parser() -> argparse.ArgumentParser:
         sub,
         "returns",
         _returns,
-        help="write a statutory return (SSDA903, CIN census) from the published warehouse",
-        description="Write a statutory return of one council for one collection year into --out, checked by the "
-        "DfE validation rules the warehouse runs in every build (docs/returns.md). Exit 1 if an error rule fails.",
+        help="write a statutory return (SSDA903, CIN census, Ofsted's Annex A) from the published warehouse",
+        description="Write a statutory return of one council for one collection year (903, cin) or as-at date "
+        "(annex-a) into --out; the 903 is checked by the DfE validation rules the warehouse runs in every build "
+        "(docs/returns.md, docs/annex_a.md). Exit 1 if an error rule fails.",
     )
     rt.add_argument(
         "return_name",
-        choices=["903", "cin"],
+        choices=["903", "cin", "annex-a"],
         metavar="RETURN",
-        help="903: the SSDA903 CSV set; cin: the CIN census XML",
+        help="903: the SSDA903 CSV set; cin: the CIN census XML; annex-a: Ofsted's Annex A workbook",
     )
     rt.add_argument("--la", required=True, help="the council: DfE code (e.g. 926) or ONS code (E10000020)")
-    rt.add_argument("--year", type=int, required=True, help="collection year YYYY: the year ending 31 March YYYY")
+    rt.add_argument("--year", type=int, help="collection year YYYY: the year ending 31 March YYYY (903, cin: required)")
+    rt.add_argument(
+        "--as-at",
+        type=date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        help="annex-a (required): the inspection's as-at date; the lists' windows end on it",
+    )
     rt.add_argument(
         "--out", type=Path, required=True, help="folder to write into (child-level: never a published folder)"
     )
     rt.add_argument(
         "--with-identifiers",
         action="store_true",
-        help="fill UPN from the council's landed extract (CSC_LANDING or --landing); else it is blank",
+        help="fill UPN from the council's landed extract (CSC_LANDING or --landing); else it is blank "
+        "(annex-a: a UPN column after Ofsted's columns, else none)",
     )
     _landing_arg(rt)
 
@@ -582,24 +590,34 @@ def _refresh(args: argparse.Namespace, settings: Settings, console: Console) -> 
 
 def _returns(args: argparse.Namespace, settings: Settings, console: Console) -> int:
     from csc.councils import UnknownCouncil, resolve_council
+    from csc.returns.annex_a import write_annex_a
     from csc.returns.cin_census import write_cin_census
     from csc.returns.identifiers import NoLandedExtract
-    from csc.returns.show import cin_census_written, exit_code, return_written
+    from csc.returns.show import annex_a_written, cin_census_written, exit_code, return_written
     from csc.returns.ssda903 import ReturnError, write_ssda903
 
     out = args.out.resolve()
     if out.is_relative_to(settings.reports):
         raise UsageError(f"--out {out} is inside the reports folder {settings.reports}: returns are child-level")
+    if args.return_name == "annex-a" and args.as_at is None:
+        raise UsageError("annex-a needs --as-at YYYY-MM-DD")
+    if args.return_name != "annex-a" and args.year is None:
+        raise UsageError(f"{args.return_name} needs --year YYYY")
     try:
         council = resolve_council(args.la)
         landing = settings.landing if args.with_identifiers else None
-        if args.return_name == "cin":
+        if args.return_name == "annex-a":
+            annex_a = write_annex_a(settings.warehouse, council.la_code, args.as_at, out, landing)
+        elif args.return_name == "cin":
             cin = write_cin_census(settings.warehouse, council.la_code, args.year, out, landing)
         else:
             result = write_ssda903(settings.warehouse, council.la_code, args.year, out, landing)
     except (ReturnError, UnknownCouncil, NoLandedExtract) as exc:
         ui.error(console, exc)
         return 1
+    if args.return_name == "annex-a":
+        annex_a_written(console, annex_a)
+        return 0
     if args.return_name == "cin":
         cin_census_written(console, cin)
         return 0

@@ -6,6 +6,8 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
+from csc.returns.annex_a import AnnexAResult
+from csc.returns.annex_a_lists import BLANK, latest_month_end, window_start
 from csc.returns.cin_census import CinCensusResult
 from csc.returns.ssda903 import ReturnResult
 
@@ -48,3 +50,24 @@ def cin_census_written(console: Console, result: CinCensusResult) -> None:
     )
     if not result.with_identifiers:
         console.print("UPN is left out: add --with-identifiers to read it from the landed extract")
+
+
+def annex_a_written(console: Console, result: AnnexAResult) -> None:
+    lists = Table(title=f"Ofsted Annex A for {result.la_code} at {result.as_at:%d/%m/%Y}: {result.path}")
+    for name in ("list", "window", "rows", "blank columns"):
+        lists.add_column(name, justify="right" if name == "rows" else "left")
+    for written in result.written:
+        window = written.annex_list.window
+        span = (
+            f"month end {latest_month_end(result.as_at):%d/%m/%Y}"
+            if window.kind == "month_end"
+            else f"{window_start(result.as_at, window.months):%d/%m/%Y} to {result.as_at:%d/%m/%Y}"
+        )
+        blanks = sum(1 for _, column in written.annex_list.columns if column is BLANK)
+        lists.add_row(written.annex_list.sheet, span, f"{written.rows:,}", str(blanks))
+    console.print(lists)
+    for sheet, why in result.not_written:
+        console.print(f"[yellow]not written[/] {sheet}: {why}")
+    console.print("Blank columns are not held by the SSD or not built yet (docs/annex_a.md)")
+    if not result.with_identifiers:
+        console.print("No UPN column: add --with-identifiers to read UPNs from the landed extract")
