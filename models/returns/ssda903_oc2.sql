@@ -137,12 +137,14 @@ sdq_of_year as (
         cohort.collection_year,
         cohort.child,
         arg_max(sdq_scores.sdq_score, (sdq_scores.sdq_completed_date, sdq_scores.sdq_id)) filter (
-            where sdq_scores.sdq_score is not null and sdq_scores.sdq_completed_date between cohort.year_start and cohort.year_end
+            where
+            sdq_scores.sdq_score is not null
+            and sdq_scores.sdq_completed_date between cohort.year_start and cohort.year_end
         ) as sdq_score,
         arg_max(sdq_scores.sdq_reason_code, (sdq_scores.sdq_completed_date, sdq_scores.sdq_id)) filter (
             where
-                sdq_scores.sdq_reason_code is not null
-                and sdq_scores.sdq_completed_date between cohort.year_start and cohort.year_end
+            sdq_scores.sdq_reason_code is not null
+            and sdq_scores.sdq_completed_date between cohort.year_start and cohort.year_end
         ) as dated_reason,
         arg_max(sdq_scores.sdq_reason_code, sdq_scores.sdq_id) filter (
             where sdq_scores.sdq_reason_code is not null and sdq_scores.sdq_completed_date is null
@@ -220,7 +222,7 @@ immunisations_at_end as (
         on
             cohort.la_code = immunisations.la_code
             and cohort.child = immunisations.person_id
-            and immunisations.immunisations_status_date <= cohort.year_end
+            and cohort.year_end >= immunisations.immunisations_status_date
 
 ),
 

@@ -85,9 +85,7 @@ final as (
             when nullif(trim(date_parts.previous_permanence_option_as_landed), '') is not null then 'P4'
         end as previous_permanence_code,
         date_parts.previous_permanence_option_as_landed,
-        case
-            when date_parts.parsed_order_date is not null then date_parts.parsed_order_date
-        end as previous_permanence_order_date,
+        date_parts.parsed_order_date as previous_permanence_order_date,
         case
             when date_parts.parsed_order_date is not null then strftime(date_parts.parsed_order_date, '%d/%m/%Y')
             when not coalesce(date_parts.is_903_form, false) then null
