@@ -10,6 +10,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from helpers import extract_folder
 
 from csc.cli import main
 from csc.returns.tables import SSDA903_TABLES
@@ -112,3 +113,34 @@ def test_returns_903_writes_oc2_and_prev_perm(env, capsys):
         assert tuple(rows[0]) == table.columns and len(rows) > 1
         dob = table.columns.index("DOB")
         assert all(re.fullmatch(r"\d{2}/\d{2}/\d{4}", r[dob]) for r in rows[1:])
+
+
+def test_the_generator_writes_plausible_outcome_tables(small_landing):
+    """Convictions from 10, substance misuse from 12, one immunisation status per looked-after child, previous
+    permanence codes of the 903 with a council and a 903 date for an order only."""
+    folder = extract_folder(small_landing)
+    con = duckdb.connect()
+
+    def rows(sql: str) -> list[tuple]:
+        return con.execute(sql.replace("{f}", str(folder))).fetchall()
+
+    for table, person, day, min_age in (
+        ("ssd_cla_convictions", "clac_person_id", "clac_cla_conviction_date", 10),
+        ("ssd_cla_substance_misuse", "clas_person_id", "clas_substance_misuse_date", 12),
+    ):
+        ages = rows(
+            f"select date_diff('year', p.pers_dob, t.{day}) from '{{f}}/{table}.parquet' as t "
+            f"inner join '{{f}}/ssd_person.parquet' as p on t.{person} = p.pers_person_id"
+        )
+        assert ages and all(age >= min_age for (age,) in ages), table
+    immunised = rows("select clai_person_id, clai_immunisations_status from '{f}/ssd_cla_immunisations.parquet'")
+    looked_after = {p for (p,) in rows("select distinct clae_person_id from '{f}/ssd_cla_episodes.parquet'")}
+    assert len({p for p, _ in immunised}) == len(immunised) and {p for p, _ in immunised} <= looked_after
+    assert {s for _, s in immunised} == {"Y", "N"}
+    for option, council, ordered in rows(
+        "select lapp_previous_permanence_option, lapp_previous_permanence_la, lapp_previous_permanence_order_date "
+        "from '{f}/ssd_cla_previous_permanence.parquet'"
+    ):
+        assert option in ("P1", "P2", "P3", "P4", "Z1")
+        assert (council is not None) == (ordered is not None) == (option in ("P1", "P2", "P3"))
+        assert ordered is None or DATE_PERM.match(ordered)
