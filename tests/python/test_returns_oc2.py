@@ -108,7 +108,7 @@ def test_returns_903_writes_oc2_and_prev_perm(env, capsys):
     for name in ("OC2", "PrevPerm"):
         table = TABLES[name]
         assert f"not filled {name}" not in out
-        with (env / table.file_name).open(newline="") as f:
+        with (env / "E10000020" / "ssda903_2021" / table.file_name).open(newline="") as f:
             rows = list(csv.reader(f))
         assert tuple(rows[0]) == table.columns and len(rows) > 1
         dob = table.columns.index("DOB")
