@@ -6,7 +6,8 @@
         'initial_cp_conference', 'cp_plans', 'cla_episodes', 'legal_status', 'cla_placement', 'care_leavers',
         'cin_plans', 'cp_reviews', 'cp_visits', 'cla_reviews', 'cla_visits', 'cla_health', 'permanence',
         'early_help_episodes', 'professionals', 'involvements', 'missing', 'immigration_status', 'cin_visits',
-        'sdq_scores', 'assessment_factors', 'disability', 'pre_proceedings']) }}
+        'sdq_scores', 'assessment_factors', 'disability', 'pre_proceedings', 'cla_previous_permanence',
+        'cla_convictions', 'cla_immunisations', 'cla_substance_misuse']) }}
 {%- endmacro %}
 
 {#- The SSD tables that hold only the current state of their records, staged from their history (source history,

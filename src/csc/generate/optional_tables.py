@@ -1,7 +1,9 @@
 """The optional SSD tables (ssd_missing, ssd_immigration_status, ssd_cin_visits, ssd_sdq_scores,
-ssd_assessment_factors, ssd_disability, ssd_pre_proceedings), derived from the canonical rows the simulation
-writes: `OptionalTables.observe` sees every canonical row on its way to the writer; `rows()` then yields the
-optional rows. It draws from its own `random.Random(f"{seed}:{la_code}:optional")`, so no other figure moves.
+ssd_assessment_factors, ssd_disability, ssd_pre_proceedings; and, from outcome_tables.py with a random stream
+of their own, ssd_cla_previous_permanence, ssd_cla_immunisations, ssd_cla_convictions, ssd_cla_substance_misuse),
+derived from the canonical rows the simulation writes: `OptionalTables.observe` sees every canonical row on its
+way to the writer; `rows()` then yields the optional rows. It draws from its own
+`random.Random(f"{seed}:{la_code}:optional")`, so no other figure moves.
 
 Values are the SSD's (data-to-insight/ssd-data-model data/objects/ssd_*.yml and categories): 903 MISSING M/A,
 SDQ_REASON SDQ1-SDQ5, CIN census assessment factors (as a JSON array, the SSD's current form) and disability
@@ -18,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from csc.contract import load_tables
+from csc.generate.outcome_tables import OutcomeTables, care_periods
 from csc.generate.workcal import age_at, birthday
 
 D = timedelta
@@ -29,6 +32,10 @@ OPTIONAL_TABLES = (
     "ssd_assessment_factors",
     "ssd_disability",
     "ssd_pre_proceedings",
+    "ssd_cla_previous_permanence",
+    "ssd_cla_immunisations",
+    "ssd_cla_convictions",
+    "ssd_cla_substance_misuse",
 )
 SHORT_NOTICE_A = "(A) Applications where without such an order a child’s immediate safety would be compromised"
 UASC = "Unaccompanied Asylum Seeking Child"
@@ -98,6 +105,15 @@ class OptionalTables:
         yield from self.assessment_factors()
         yield from self.disability()
         yield from self.pre_proceedings()
+        outcomes = OutcomeTables(
+            self.seed,
+            self.la_code,
+            self.extract,
+            self.people,
+            care_periods(self.seen.get("ssd_cla_episodes", []), self.extract),
+            self.nid,
+        )
+        yield from outcomes.rows(period_start)
 
     # ------------------------------------------------------------------ looked after
     def missing(self, period_start: date) -> Iterator[tuple[str, dict]]:

@@ -71,7 +71,8 @@ SSDA903_TABLES: tuple[ReturnTable, ...] = (
             "INTERVENTION_RECEIVED",
             "INTERVENTION_OFFERED",
         ),
-        not_filled="the SSD holds no convictions, immunisations or substance misuse; not built yet",
+        model="ssda903_oc2",
+        date_columns=("DOB",),
     ),
     ReturnTable(
         "OC3",
@@ -97,7 +98,8 @@ SSDA903_TABLES: tuple[ReturnTable, ...] = (
         "PrevPerm",
         "previous_permanence.csv",
         ("CHILD", "DOB", "PREV_PERM", "LA_PERM", "DATE_PERM"),
-        not_filled="the SSD does not record a child's previous permanence order before care",
+        model="ssda903_prev_perm",
+        date_columns=("DOB",),  # DATE_PERM is text in the 903's form (zz for an unknown day or month)
     ),
     ReturnTable(
         "Missing",

@@ -143,4 +143,16 @@ SSD_145: dict[str, str] = {
         "prep_proc_short_notice_reason:s prep_la_inital_plan_approved:s prep_la_initial_care_plan:s "
         "prep_la_final_plan_approved:s prep_la_final_care_plan:s"
     ),
+    "ssd_cla_convictions": (
+        "clac_cla_conviction_id:s clac_person_id:s clac_cla_conviction_date:t clac_cla_conviction_offence:s"
+    ),
+    "ssd_cla_immunisations": "clai_person_id:s clai_immunisations_status:s clai_immunisations_status_date:t",
+    "ssd_cla_substance_misuse": (
+        "clas_substance_misuse_id:s clas_person_id:s clas_substance_misuse_date:t clas_substance_misused:s "
+        "clas_intervention_received:s"
+    ),
+    "ssd_cla_previous_permanence": (
+        "lapp_table_id:s lapp_person_id:s lapp_previous_permanence_option:s lapp_previous_permanence_la:s "
+        "lapp_previous_permanence_order_date:s"
+    ),
 }
