@@ -30,7 +30,7 @@ def landing(small_landing, tmp_path) -> Path:
 @pytest.fixture(scope="session")
 def returns_warehouse(small_landing, tmp_path_factory) -> Path:
     """One warehouse built from the small extract, shared read-only by the statutory-return tests
-    (test_returns.py, test_returns_cin.py). pytest-xdist may run the two files in two workers: the first builds it
+    (test_returns*.py). pytest-xdist may run the two files in two workers: the first builds it
     under a lock in the folder all workers share, the other waits and reuses it (the extract is deterministic)."""
     base = tmp_path_factory.getbasetemp()
     shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base  # this run's folder, never an older run's
