@@ -71,11 +71,12 @@ first_conferences as (
             conferences.la_code = enquiries.la_code
             and conferences.s47_enquiry_id = enquiries.s47_enquiry_id
     -- the conference of an enquiry open in the year is written at the enquiry (cin_census_section47)
-    where not coalesce(
-        enquiries.s47_start_date <= in_year.year_end
-        and (enquiries.s47_end_date is null or enquiries.s47_end_date >= in_year.year_start),
-        false
-    )
+    where
+        not coalesce(
+            enquiries.s47_start_date <= in_year.year_end
+            and (enquiries.s47_end_date is null or enquiries.s47_end_date >= in_year.year_start),
+            false
+        )
     group by in_year.la_code, in_year.collection_year, in_year.referral_id
 
 ),

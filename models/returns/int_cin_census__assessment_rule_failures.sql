@@ -65,56 +65,104 @@ episode_assessments as (
 
 failures as (
 
-    select '1103' as rule_code, la_code, collection_year, child, assessment_id as item_id
+    select
+        '1103' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        assessment_id as item_id
     from episode_assessments
     where assessment_start_date < referral_date
     union all
-    select '8608' as rule_code, la_code, collection_year, child, assessment_id as item_id
+    select
+        '8608' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        assessment_id as item_id
     from episode_assessments
     where assessment_start_date > assessment_authorisation_date
     union all
-    select '8696' as rule_code, la_code, collection_year, child, assessment_id as item_id
+    select
+        '8696' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        assessment_id as item_id
     from episode_assessments
     where assessment_authorisation_date < year_start or assessment_authorisation_date > year_end
     union all
-    select '8736' as rule_code, la_code, collection_year, child, assessment_id as item_id
+    select
+        '8736' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        assessment_id as item_id
     from episode_assessments
     where
         assessment_authorisation_date is null
         and (assessment_start_date < year_start or assessment_start_date > year_end)
     union all
-    select '8670Q' as rule_code, la_code, collection_year, child, assessment_id as item_id
+    select
+        '8670Q' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        assessment_id as item_id
     from episode_assessments
     where
         assessment_authorisation_date is null
         and len(list_filter(
-            generate_series(cast(assessment_start_date + interval 1 day as timestamp), cast(year_end as timestamp), interval 1 day),
+            generate_series(
+                cast(assessment_start_date + interval 1 day as timestamp), cast(year_end as timestamp), interval 1 day
+            ),
             d -> isodow(d) <= 5
         )) > 45
     union all
-    select '8614' as rule_code, la_code, collection_year, child, assessment_id as item_id
+    select
+        '8614' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        assessment_id as item_id
     from episode_assessments
     where assessment_authorisation_date is null and len(coalesce(factor_codes, [])) > 0
     union all
-    select '8897' as rule_code, la_code, collection_year, child, assessment_id as item_id
+    select
+        '8897' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        assessment_id as item_id
     from episode_assessments
     where assessment_authorisation_date >= year_start and len(coalesce(factor_codes, [])) = 0
     union all
-    select '8863Q' as rule_code, la_code, collection_year, child, assessment_id as item_id
+    select
+        '8863Q' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        assessment_id as item_id
     from episode_assessments
-    where exists (
-        select 1 from assessments as other
-        where
-            other.la_code = episode_assessments.la_code
-            and other.collection_year = episode_assessments.collection_year
-            and other.referral_id = episode_assessments.referral_id
-            and other.assessment_id != episode_assessments.assessment_id
-            and episode_assessments.assessment_start_date >= other.assessment_start_date
-            and episode_assessments.assessment_start_date
-            < coalesce(other.assessment_authorisation_date, episode_assessments.year_end)
-    )
+    where
+        exists (
+            select 1 from assessments as other
+            where
+                other.la_code = episode_assessments.la_code
+                and other.collection_year = episode_assessments.collection_year
+                and other.referral_id = episode_assessments.referral_id
+                and other.assessment_id != episode_assessments.assessment_id
+                and episode_assessments.assessment_start_date >= other.assessment_start_date
+                and episode_assessments.assessment_start_date
+                < coalesce(other.assessment_authorisation_date, episode_assessments.year_end)
+        )
     union all
-    select '8896' as rule_code, la_code, collection_year, child, assessment_id as item_id
+    select
+        '8896' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        assessment_id as item_id
     from episode_assessments
     where
         assessment_authorisation_date is null

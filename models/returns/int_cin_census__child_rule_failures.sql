@@ -1,7 +1,7 @@
-{#- The CIN census validation rules of the ChildIdentifiers and ChildCharacteristics block (docs/returns.md section 7): one row per rule, council,
-    census year and written item that breaks it, with the child, the item's SSD id (item_id) and the rule's severity,
-    block, field and message from seeds/cin_census_rules.csv. Each rule is a select below named by its DfE number;
-    returns.cin_census_rule_failures gathers the blocks. -#}
+{#- The CIN census validation rules of the ChildIdentifiers and ChildCharacteristics blocks (docs/returns.md
+    section 7): one row per rule, council, census year and written item that breaks it, with the child, the item's
+    SSD id (item_id) and the rule's severity, block, field and message from seeds/cin_census_rules.csv. Each rule is
+    a select below named by its DfE number; returns.cin_census_rule_failures gathers the blocks. -#}
 with
 
 rules as (
@@ -48,46 +48,91 @@ census_children as (
 
 failures as (
 
-    select '8510' as rule_code, la_code, collection_year, child, child as item_id
+    select
+        '8510' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        child as item_id
     from census_children
     where child_records > 1
     union all
-    select '8525' as rule_code, la_code, collection_year, child, child as item_id
+    select
+        '8525' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        child as item_id
     from census_children
     where (person_birth_date is null) = (expected_person_birth_date is null)
     union all
-    select '8520' as rule_code, la_code, collection_year, child, child as item_id
+    select
+        '8520' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        child as item_id
     from census_children
     where person_birth_date > year_end
     union all
-    select '8530Q' as rule_code, la_code, collection_year, child, child as item_id
+    select
+        '8530Q' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        child as item_id
     from census_children
     where
         expected_person_birth_date < cast(year_end - interval 30 day as date)
         or expected_person_birth_date > cast(year_end + interval 9 month as date)
     union all
-    select '4180' as rule_code, la_code, collection_year, child, child as item_id
+    select
+        '4180' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        child as item_id
     from census_children
     where
         sex is null
         or (sex_item = 'GenderCurrent' and not {{ in_code_list('cin_gender', 'sex') }})
         or (sex_item = 'Sex' and not {{ in_code_list('sex', 'sex') }})
     union all
-    select '8750' as rule_code, la_code, collection_year, child, child as item_id
+    select
+        '8750' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        child as item_id
     from census_children
     where
         expected_person_birth_date is not null
         and sex not in (select unknown_sex_codes.sex from unknown_sex_codes)
     union all
-    select '8535Q' as rule_code, la_code, collection_year, child, child as item_id
+    select
+        '8535Q' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        child as item_id
     from census_children
     where person_death_date < person_birth_date or (person_death_date is not null and person_birth_date is null)
     union all
-    select '8545Q' as rule_code, la_code, collection_year, child, child as item_id
+    select
+        '8545Q' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        child as item_id
     from census_children
     where person_death_date < year_start or person_death_date > year_end
     union all
-    select '8775Q' as rule_code, la_code, collection_year, child, child as item_id
+    select
+        '8775Q' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        child as item_id
     from census_children
     where
         cast(person_birth_date + interval 25 year as date) < year_end
@@ -103,7 +148,12 @@ failures as (
                 )
         )
     union all
-    select '4220' as rule_code, la_code, collection_year, child, child as item_id
+    select
+        '4220' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        child as item_id
     from census_children
     where ethnicity is null or not {{ in_code_list('ethnicity', 'ethnicity') }}
 

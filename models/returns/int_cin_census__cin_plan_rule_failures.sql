@@ -72,7 +72,12 @@ episode_cin_plans as (
 
 failures as (
 
-    select '4004' as rule_code, la_code, collection_year, child, cin_plan_id as item_id
+    select
+        '4004' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        cin_plan_id as item_id
     from episode_cin_plans
     where
         cin_plan_end_date is null
@@ -86,75 +91,136 @@ failures as (
                 and other.cin_plan_end_date is null
         )
     union all
-    select '4008' as rule_code, la_code, collection_year, child, cin_plan_id as item_id
+    select
+        '4008' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        cin_plan_id as item_id
     from episode_cin_plans
     where cin_plan_start_date > person_death_date
     union all
-    select '4009' as rule_code, la_code, collection_year, child, cin_plan_id as item_id
+    select
+        '4009' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        cin_plan_id as item_id
     from episode_cin_plans
     where person_death_date is not null and (cin_plan_end_date is null or cin_plan_end_date > person_death_date)
     union all
-    select '4010' as rule_code, la_code, collection_year, child, cin_plan_id as item_id
+    select
+        '4010' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        cin_plan_id as item_id
     from episode_cin_plans
     where cin_plan_start_date is null or cin_plan_start_date > year_end
     union all
-    select '4011' as rule_code, la_code, collection_year, child, cin_plan_id as item_id
+    select
+        '4011' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        cin_plan_id as item_id
     from episode_cin_plans
     where cin_plan_end_date < cin_plan_start_date
     union all
-    select '4012Q' as rule_code, la_code, collection_year, child, cin_plan_id as item_id
+    select
+        '4012Q' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        cin_plan_id as item_id
     from episode_cin_plans
     where cin_plan_end_date = cin_plan_start_date
     union all
-    select '4013' as rule_code, la_code, collection_year, child, cin_plan_id as item_id
+    select
+        '4013' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        cin_plan_id as item_id
     from episode_cin_plans
     where cin_plan_end_date < year_start or cin_plan_end_date > year_end
     union all
-    select '4014' as rule_code, la_code, collection_year, child, cin_plan_id as item_id
+    select
+        '4014' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        cin_plan_id as item_id
     from episode_cin_plans
-    where exists (
-        select 1 from cin_plans as other
-        where
-            other.la_code = episode_cin_plans.la_code
-            and other.collection_year = episode_cin_plans.collection_year
-            and other.referral_id = episode_cin_plans.referral_id
-            and other.cin_plan_id != episode_cin_plans.cin_plan_id
-            and episode_cin_plans.cin_plan_start_date >= other.cin_plan_start_date
-            and episode_cin_plans.cin_plan_start_date <= coalesce(other.cin_plan_end_date, episode_cin_plans.year_end)
-            and episode_cin_plans.cin_plan_start_date is distinct from other.cin_plan_end_date
-    )
+    where
+        exists (
+            select 1 from cin_plans as other
+            where
+                other.la_code = episode_cin_plans.la_code
+                and other.collection_year = episode_cin_plans.collection_year
+                and other.referral_id = episode_cin_plans.referral_id
+                and other.cin_plan_id != episode_cin_plans.cin_plan_id
+                and episode_cin_plans.cin_plan_start_date >= other.cin_plan_start_date
+                and episode_cin_plans.cin_plan_start_date
+                <= coalesce(other.cin_plan_end_date, episode_cin_plans.year_end)
+                and episode_cin_plans.cin_plan_start_date is distinct from other.cin_plan_end_date
+        )
     union all
-    select '4015' as rule_code, la_code, collection_year, child, cin_plan_id as item_id
+    select
+        '4015' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        cin_plan_id as item_id
     from episode_cin_plans
     where cin_plan_start_date < referral_date
     union all
-    select '4016' as rule_code, la_code, collection_year, child, cin_plan_id as item_id
+    select
+        '4016' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        cin_plan_id as item_id
     from episode_cin_plans
-    where exists (
-        select 1 from cp_plans
-        where
-            cp_plans.la_code = episode_cin_plans.la_code
-            and cp_plans.collection_year = episode_cin_plans.collection_year
-            and cp_plans.referral_id = episode_cin_plans.referral_id
-            and episode_cin_plans.cin_plan_start_date >= cp_plans.cp_plan_start_date
-            and episode_cin_plans.cin_plan_start_date <= coalesce(cp_plans.cp_plan_end_date, episode_cin_plans.year_end)
-            and episode_cin_plans.cin_plan_start_date is distinct from cp_plans.cp_plan_end_date
-    )
+    where
+        exists (
+            select 1 from cp_plans
+            where
+                cp_plans.la_code = episode_cin_plans.la_code
+                and cp_plans.collection_year = episode_cin_plans.collection_year
+                and cp_plans.referral_id = episode_cin_plans.referral_id
+                and episode_cin_plans.cin_plan_start_date >= cp_plans.cp_plan_start_date
+                and episode_cin_plans.cin_plan_start_date
+                <= coalesce(cp_plans.cp_plan_end_date, episode_cin_plans.year_end)
+                and episode_cin_plans.cin_plan_start_date is distinct from cp_plans.cp_plan_end_date
+        )
     union all
-    select '4017' as rule_code, la_code, collection_year, child, cin_plan_id as item_id
+    select
+        '4017' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        cin_plan_id as item_id
     from episode_cin_plans
-    where exists (
-        select 1 from cp_plans
-        where
-            cp_plans.la_code = episode_cin_plans.la_code
-            and cp_plans.collection_year = episode_cin_plans.collection_year
-            and cp_plans.referral_id = episode_cin_plans.referral_id
-            and cp_plans.cp_plan_start_date >= episode_cin_plans.cin_plan_start_date
-            and cp_plans.cp_plan_start_date <= coalesce(episode_cin_plans.cin_plan_end_date, episode_cin_plans.year_end)
-            and cp_plans.cp_plan_start_date is distinct from episode_cin_plans.cin_plan_end_date
-    )
+    where
+        exists (
+            select 1 from cp_plans
+            where
+                cp_plans.la_code = episode_cin_plans.la_code
+                and cp_plans.collection_year = episode_cin_plans.collection_year
+                and cp_plans.referral_id = episode_cin_plans.referral_id
+                and cp_plans.cp_plan_start_date >= episode_cin_plans.cin_plan_start_date
+                and cp_plans.cp_plan_start_date
+                <= coalesce(episode_cin_plans.cin_plan_end_date, episode_cin_plans.year_end)
+                and cp_plans.cp_plan_start_date is distinct from episode_cin_plans.cin_plan_end_date
+        )
     union all
-    select '4001' as rule_code, la_code, collection_year, child, cin_plan_id as item_id
+    select
+        '4001' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        cin_plan_id as item_id
     from episode_cin_plans
     where
         cin_plan_end_date is null

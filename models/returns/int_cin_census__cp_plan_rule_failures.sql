@@ -1,7 +1,7 @@
-{#- The CIN census validation rules of the ChildProtectionPlans and Reviews block (docs/returns.md section 7): one row per rule, council,
-    census year and written item that breaks it, with the child, the item's SSD id (item_id) and the rule's severity,
-    block, field and message from seeds/cin_census_rules.csv. Each rule is a select below named by its DfE number;
-    returns.cin_census_rule_failures gathers the blocks. -#}
+{#- The CIN census validation rules of the ChildProtectionPlans and Reviews blocks (docs/returns.md section 7):
+    one row per rule, council, census year and written item that breaks it (a review: its plan), with the child, the
+    item's SSD id (item_id) and the rule's severity, block, field and message from seeds/cin_census_rules.csv. Each
+    rule is a select below named by its DfE number; returns.cin_census_rule_failures gathers the blocks. -#}
 with
 
 rules as (
@@ -100,7 +100,12 @@ plan_reviews as (
 
 failures as (
 
-    select '8935' as rule_code, la_code, collection_year, child, cp_plan_id as item_id
+    select
+        '8935' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        cp_plan_id as item_id
     from episode_cp_plans
     where
         cp_plan_end_date is null
@@ -114,52 +119,103 @@ failures as (
                 and other.cp_plan_end_date is null
         )
     union all
-    select '8905' as rule_code, la_code, collection_year, child, cp_plan_id as item_id
+    select
+        '8905' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        cp_plan_id as item_id
     from episode_cp_plans
     where initial_category_code is null or not {{ in_code_list('cp_category', 'initial_category_code') }}
     union all
-    select '8910' as rule_code, la_code, collection_year, child, cp_plan_id as item_id
+    select
+        '8910' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        cp_plan_id as item_id
     from episode_cp_plans
     where latest_category_code is null or not {{ in_code_list('cp_category', 'latest_category_code') }}
     union all
-    select '8720' as rule_code, la_code, collection_year, child, cp_plan_id as item_id
+    select
+        '8720' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        cp_plan_id as item_id
     from episode_cp_plans
     where cp_plan_start_date is null or cp_plan_start_date > year_end
     union all
-    select '8915' as rule_code, la_code, collection_year, child, cp_plan_id as item_id
+    select
+        '8915' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        cp_plan_id as item_id
     from episode_cp_plans
     where cp_plan_start_date > person_death_date
     union all
-    select '8920' as rule_code, la_code, collection_year, child, cp_plan_id as item_id
+    select
+        '8920' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        cp_plan_id as item_id
     from episode_cp_plans
     where person_death_date is not null and (cp_plan_end_date is null or cp_plan_end_date > person_death_date)
     union all
-    select '8925' as rule_code, la_code, collection_year, child, cp_plan_id as item_id
+    select
+        '8925' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        cp_plan_id as item_id
     from episode_cp_plans
     where cp_plan_end_date < cp_plan_start_date
     union all
-    select '8930' as rule_code, la_code, collection_year, child, cp_plan_id as item_id
+    select
+        '8930' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        cp_plan_id as item_id
     from episode_cp_plans
     where cp_plan_end_date < year_start or cp_plan_end_date > year_end
     union all
-    select '8840' as rule_code, la_code, collection_year, child, cp_plan_id as item_id
+    select
+        '8840' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        cp_plan_id as item_id
     from episode_cp_plans
     where cp_plan_end_date = cp_plan_start_date
     union all
-    select '8940' as rule_code, la_code, collection_year, child, cp_plan_id as item_id
+    select
+        '8940' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        cp_plan_id as item_id
     from episode_cp_plans
-    where exists (
-        select 1 from cp_plans as other
-        where
-            other.la_code = episode_cp_plans.la_code
-            and other.collection_year = episode_cp_plans.collection_year
-            and other.referral_id = episode_cp_plans.referral_id
-            and other.cp_plan_id != episode_cp_plans.cp_plan_id
-            and episode_cp_plans.cp_plan_start_date >= other.cp_plan_start_date
-            and episode_cp_plans.cp_plan_start_date <= coalesce(other.cp_plan_end_date, episode_cp_plans.year_end)
-    )
+    where
+        exists (
+            select 1 from cp_plans as other
+            where
+                other.la_code = episode_cp_plans.la_code
+                and other.collection_year = episode_cp_plans.collection_year
+                and other.referral_id = episode_cp_plans.referral_id
+                and other.cp_plan_id != episode_cp_plans.cp_plan_id
+                and episode_cp_plans.cp_plan_start_date >= other.cp_plan_start_date
+                and episode_cp_plans.cp_plan_start_date <= coalesce(other.cp_plan_end_date, episode_cp_plans.year_end)
+        )
     union all
-    select '2885' as rule_code, la_code, collection_year, child, cp_plan_id as item_id
+    select
+        '2885' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        cp_plan_id as item_id
     from episode_cp_plans
     where
         cp_plan_start_date between year_start and year_end
@@ -173,23 +229,48 @@ failures as (
                 and section47.initial_cpc_date = episode_cp_plans.cp_plan_start_date
         )
     union all
-    select '1105' as rule_code, la_code, collection_year, child, cp_plan_id as item_id
+    select
+        '1105' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        cp_plan_id as item_id
     from episode_cp_plans
     where cp_plan_start_date < referral_date
     union all
-    select '8730' as rule_code, la_code, collection_year, child, cp_plan_id as item_id
+    select
+        '8730' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        cp_plan_id as item_id
     from episode_cp_plans
     where previous_plans is null
     union all
-    select '8841' as rule_code, la_code, collection_year, child, cp_plan_id as item_id
+    select
+        '8841' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        cp_plan_id as item_id
     from plan_reviews
     where cp_review_date <= cp_plan_start_date
     union all
-    select '8842Q' as rule_code, la_code, collection_year, child, cp_plan_id as item_id
+    select
+        '8842Q' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        cp_plan_id as item_id
     from plan_reviews
     where cp_review_date is null
     union all
-    select '4003' as rule_code, la_code, collection_year, child, cp_plan_id as item_id
+    select
+        '4003' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        cp_plan_id as item_id
     from plan_reviews
     where exists (
         select 1 from cin_plans

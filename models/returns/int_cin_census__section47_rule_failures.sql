@@ -71,48 +71,95 @@ episode_section47 as (
 
 failures as (
 
-    select '1104' as rule_code, la_code, collection_year, child, s47_enquiry_id as item_id
+    select
+        '1104' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        s47_enquiry_id as item_id
     from episode_section47
     where initial_cpc_date < referral_date
     union all
-    select '8615' as rule_code, la_code, collection_year, child, s47_enquiry_id as item_id
+    select
+        '8615' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        s47_enquiry_id as item_id
     from episode_section47
     where initial_cpc_date is not null and (s47_start_date is null or s47_start_date > initial_cpc_date)
     union all
-    select '2889' as rule_code, la_code, collection_year, child, s47_enquiry_id as item_id
+    select
+        '2889' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        s47_enquiry_id as item_id
     from episode_section47
     where s47_start_date < referral_date
     union all
-    select '8740' as rule_code, la_code, collection_year, child, s47_enquiry_id as item_id
+    select
+        '8740' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        s47_enquiry_id as item_id
     from episode_section47
     where
         initial_cpc_date is null
         and not coalesce(is_icpc_not_required, false)
         and (s47_start_date < year_start or s47_start_date > year_end)
     union all
-    select '8675Q' as rule_code, la_code, collection_year, child, s47_enquiry_id as item_id
+    select
+        '8675Q' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        s47_enquiry_id as item_id
     from episode_section47
     where
         initial_cpc_date is null
         and not coalesce(is_icpc_not_required, false)
         and len(list_filter(
-            generate_series(cast(s47_start_date + interval 1 day as timestamp), cast(year_end as timestamp), interval 1 day),
+            generate_series(
+                cast(s47_start_date + interval 1 day as timestamp), cast(year_end as timestamp), interval 1 day
+            ),
             d -> isodow(d) <= 5
         )) > 15
     union all
-    select '8715' as rule_code, la_code, collection_year, child, s47_enquiry_id as item_id
+    select
+        '8715' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        s47_enquiry_id as item_id
     from episode_section47
     where initial_cpc_date < year_start or initial_cpc_date > year_end
     union all
-    select '8870Q' as rule_code, la_code, collection_year, child, s47_enquiry_id as item_id
+    select
+        '8870Q' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        s47_enquiry_id as item_id
     from episode_section47
     where isodow(initial_cpc_target) >= 6
     union all
-    select '8875' as rule_code, la_code, collection_year, child, s47_enquiry_id as item_id
+    select
+        '8875' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        s47_enquiry_id as item_id
     from episode_section47
     where isodow(initial_cpc_date) >= 6
     union all
-    select '8839' as rule_code, la_code, collection_year, child, s47_enquiry_id as item_id
+    select
+        '8839' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        s47_enquiry_id as item_id
     from episode_section47
     where
         initial_cpc_date is null
@@ -128,23 +175,34 @@ failures as (
                 and not coalesce(other.is_icpc_not_required, false)
         )
     union all
-    select '8890' as rule_code, la_code, collection_year, child, s47_enquiry_id as item_id
+    select
+        '8890' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        s47_enquiry_id as item_id
     from episode_section47
-    where exists (
-        select 1 from section47 as other
-        where
-            other.la_code = episode_section47.la_code
-            and other.collection_year = episode_section47.collection_year
-            and other.referral_id = episode_section47.referral_id
-            and other.s47_enquiry_id != episode_section47.s47_enquiry_id
-            and episode_section47.s47_start_date >= other.s47_start_date
-            and episode_section47.s47_start_date < coalesce(
-                other.initial_cpc_date,
-                case when not coalesce(other.is_icpc_not_required, false) then episode_section47.year_end end
-            )
-    )
+    where
+        exists (
+            select 1 from section47 as other
+            where
+                other.la_code = episode_section47.la_code
+                and other.collection_year = episode_section47.collection_year
+                and other.referral_id = episode_section47.referral_id
+                and other.s47_enquiry_id != episode_section47.s47_enquiry_id
+                and episode_section47.s47_start_date >= other.s47_start_date
+                and episode_section47.s47_start_date < coalesce(
+                    other.initial_cpc_date,
+                    case when not coalesce(other.is_icpc_not_required, false) then episode_section47.year_end end
+                )
+        )
     union all
-    select '2991Q' as rule_code, la_code, collection_year, child, s47_enquiry_id as item_id
+    select
+        '2991Q' as rule_code,
+        la_code,
+        collection_year,
+        child,
+        s47_enquiry_id as item_id
     from episode_section47
     where not exists (
         select 1 from assessments
