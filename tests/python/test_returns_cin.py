@@ -156,8 +156,40 @@ def test_every_child_with_a_cin_episode_open_in_the_year_is_in_and_no_other(mess
         for d in c.iterfind("CINdetails")
     )
     assert written == open_referrals and len(written) > 100
-    nfa = [d for d in message.iterfind("Children/Child/CINdetails") if d.findtext("ReferralNFA") == "true"]
-    assert nfa, "the year's NFA referrals are in the return"
+    with duckdb.connect(str(returns_warehouse), read_only=True) as con:
+        nfa_referrals = con.execute(
+            "select person_id, referral_date from staging.stg_ssd__cin_episodes where la_code = 'E10000020' "
+            "and is_referral_nfa and referral_date <= ? and (close_date is null or close_date >= ?) order by all",
+            [YEAR_END, YEAR_START],
+        ).fetchall()
+    assert _nfa_written(message) == nfa_referrals  # the small extract holds NFA referrals in Rotherham's year: below
+
+
+def _nfa_written(message: ET.Element) -> list[tuple[str | None, date]]:
+    return sorted(
+        (c.findtext("ChildIdentifiers/LAchildID"), date.fromisoformat(d.findtext("CINreferralDate") or ""))
+        for c in message.iterfind("Children/Child")
+        for d in c.iterfind("CINdetails")
+        if d.findtext("ReferralNFA") == "true"
+    )
+
+
+def test_the_years_nfa_referrals_are_in_the_return(returns_warehouse, small_landing, tmp_path, monkeypatch):
+    """An NFA referral of the census year (referred and closed in it) is a CINdetails with ReferralNFA true:
+    Rotherham's 2019/20 in the small extract has some."""
+    monkeypatch.setenv("CSC_WAREHOUSE", str(returns_warehouse))
+    monkeypatch.setenv("CSC_LANDING", str(small_landing))
+    monkeypatch.setenv("CSC_REPORTS", str(tmp_path / "reports"))
+    assert main(["returns", "cin", "--la", "E08000018", "--year", "2020", "--out", str(tmp_path)]) == 0
+    rotherham = ET.parse(tmp_path / "E08000018" / "cin_census_2020.xml").getroot()
+    with duckdb.connect(str(returns_warehouse), read_only=True) as con:
+        nfa_referrals = con.execute(
+            "select person_id, referral_date from staging.stg_ssd__cin_episodes where la_code = 'E08000018' "
+            "and is_referral_nfa and referral_date <= ? and (close_date is null or close_date >= ?) order by all",
+            [date(2020, 3, 31), date(2019, 4, 1)],
+        ).fetchall()
+    assert nfa_referrals, "the small extract has NFA referrals in Rotherham's 2019/20"
+    assert _nfa_written(rotherham) == nfa_referrals
 
 
 def test_dates_are_iso_and_within_the_census_year(message):
