@@ -2,7 +2,7 @@
     with a CINdetails in the year. GenderCurrent (cin_gender code, whose category is the SSD's M / F / U) before
     the year of dbt var cin_census_sex_letters_from_year, the letter (Sex) from it. UPN, FormerUPN are never kept:
     csc returns cin fills UPN from the landed extract with --with-identifiers. Disabilities: the child's
-    disability codes, sorted. -#}
+    disability codes, sorted. PersonDeathDate only when the child died on or before 31 March of the census year. -#}
 with
 
 details as (
@@ -72,7 +72,10 @@ final as (
             when children.collection_year >= {{ var('cin_census_sex_letters_from_year') }} then persons.sex
             else gender_codes.code
         end as sex,
-        persons.date_of_death as person_death_date,
+        -- a death after 31 March is not yet known to that year's census
+        case
+            when persons.date_of_death <= make_date(children.collection_year, 3, 31) then persons.date_of_death
+        end as person_death_date,
         persons.ethnicity,
         coalesce(child_disabilities.disability_codes, []) as disability_codes,
         row_number() over (

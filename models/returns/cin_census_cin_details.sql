@@ -1,7 +1,8 @@
 {#- The CIN census CINdetails of each collection year: every CIN episode (referral) open at any time in the year,
     that is referred on or before 31 March and not closed before 1 April, NFA referrals of the year included. A
     closure after 31 March is blank in that year's return. DateOfInitialCPC is the first initial child protection
-    conference of the episode held on or before 31 March. -#}
+    conference of the episode held on or before 31 March that is not the conference of a section 47 enquiry written in
+    the year (that one is the enquiry's DateOfInitialCPC: DfE rule 2884 wants it in one place only). -#}
 with
 
 referrals as (
@@ -16,6 +17,12 @@ conferences as (
 
 ),
 
+enquiries as (
+
+    select * from {{ ref('stg_ssd__s47_enquiry') }}
+
+),
+
 years as (
 
     select * from {{ ref('int_ssda903__collection_years') }}
@@ -27,6 +34,7 @@ in_year as (
     select
         years.la_code,
         years.collection_year,
+        years.year_start,
         years.year_end,
         referrals.person_id as child,
         referrals.referral_id,
@@ -58,6 +66,17 @@ first_conferences as (
             in_year.la_code = conferences.la_code
             and in_year.referral_id = conferences.referral_id
             and in_year.year_end >= conferences.icpc_date
+    left join enquiries
+        on
+            conferences.la_code = enquiries.la_code
+            and conferences.s47_enquiry_id = enquiries.s47_enquiry_id
+    -- the conference of an enquiry open in the year is written at the enquiry (cin_census_section47)
+    where
+        not coalesce(
+            enquiries.s47_start_date <= in_year.year_end
+            and (enquiries.s47_end_date is null or enquiries.s47_end_date >= in_year.year_start),
+            false
+        )
     group by in_year.la_code, in_year.collection_year, in_year.referral_id
 
 ),

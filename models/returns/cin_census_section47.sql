@@ -1,7 +1,8 @@
 {#- The CIN census Section47 of each collection year: every section 47 enquiry of a CINdetails of the year open at
     any time in the year (started on or before 31 March, not ended before 1 April). InitialCPCtarget and
     DateOfInitialCPC come from the enquiry's initial child protection conference (a conference after 31 March is
-    blank); ICPCnotRequired is true when the enquiry ended in the year with no further action. -#}
+    blank); ICPCnotRequired is true when the enquiry ended in the year with no conference held and none decided on
+    (whatever its other outcome: no further action, services, monitoring). -#}
 with
 
 details as (
@@ -56,7 +57,7 @@ final as (
         end as initial_cpc_date,
         coalesce(
             enquiries.s47_end_date <= years.year_end
-            and enquiries.is_s47_nfa
+            and not coalesce(enquiries.outcome_cp_conference_flag, false)
             and first_conferences.icpc_date is null,
             false
         ) as is_icpc_not_required

@@ -419,3 +419,55 @@ def test_new_children_and_person_rows():
     (person,) = w.person_rows()
     assert person["pers_person_id"] == b.pid and person["pers_dob"] == b.dob
     assert person["pers_sex"] in ("M", "F", "U") and person["pers_legacy_id"] == f"L{b.pid}"
+
+
+# ------------------------------------------------------------------ CIN census coherence (docs/returns.md section 7)
+
+
+def test_an_episode_with_an_enquiry_closes_rc7_after_its_enquiry_and_conference():
+    """CIN census rules 2990, 8565, 8868: an episode with an enquiry is never "closed after assessment" (RC8, RC9),
+    and closes no earlier than its enquiry ends and its conference is held. Without an enquiry RC8 and RC9 stay."""
+    w, written = make_world(seed=5, p_referral_nfa=0.0, p_s47=0.5, p_icpc=0.5, p_cpp=0.0, p_cin_to_cla=0.0)
+    for i in range(150):
+        front_door.referral(w, IN_WINDOW + D(days=i % 30))
+    w.out.commit(True)
+    rows = w.out.buffer + written
+    enquiries = {r["s47e_referral_id"]: r for r in of(rows, "ssd_s47_enquiry")}
+    conferences = {r["icpc_referral_id"]: r for r in of(rows, "ssd_initial_cp_conference")}
+    reasons: Counter[str] = Counter()
+    for ref in of(rows, "ssd_cin_episodes"):
+        close, ref_id = ref["cine_close_date"], ref["cine_referral_id"]
+        if close is None:
+            continue
+        if ref_id in enquiries:
+            assert ref["cine_close_reason"] not in {"RC8", "RC9"}
+            assert close >= enquiries[ref_id]["s47e_s47_end_date"]
+            if ref_id in conferences:
+                assert close >= conferences[ref_id]["icpc_icpc_date"]
+        else:
+            reasons[ref["cine_close_reason"]] += 1
+    assert enquiries and conferences and reasons["RC8"] and reasons["RC9"]
+
+
+def test_a_cp_plan_is_never_reviewed_after_it_ends():
+    """CIN census rule 4003 (and 8841): each review is after the plan's start and on or before its end; a late review
+    due before the end is held on the end date (the plan ends at it), never after."""
+    w, _ = make_world(seed=2, p_cp_review_on_time=0.0)  # every review 1 to 30 days late
+    ch = child(w, date(2012, 1, 1))
+    protection.cp_reviews(w, ch, 1, date(2019, 1, 10), date(2019, 4, 11))  # first review due 10 April 2019
+    assert [r["cppr_cp_review_date"] for r in emitted(w, "ssd_cp_reviews")] == [date(2019, 4, 11)]
+    start, end = date(2019, 6, 1), date(2020, 9, 30)
+    protection.cp_reviews(w, ch, 2, start, end)
+    held = [r["cppr_cp_review_date"] for r in emitted(w, "ssd_cp_reviews") if r["cppr_cp_plan_id"] == 2]
+    assert held and all(start < d <= end for d in held)
+
+
+def test_a_date_of_death_is_never_before_the_end_of_the_last_episode():
+    """CIN census rules 8555, 4008, 4009, 8915, 8920: no referral, plan or activity after the child's death."""
+    w, _ = make_world(seed=3, p_death=1.0)
+    closed, still_open = child(w, date(2000, 1, 1)), child(w, date(2000, 1, 1))
+    closed.open_until, still_open.open_until = date(2020, 11, 30), EXTRACT + D(days=1)
+    w.out.written.update({closed.pid, still_open.pid})
+    deaths = {r["pers_person_id"]: r["pers_death_date"] for r in w.person_rows()}
+    assert deaths[closed.pid] == closed.open_until  # a death drawn before it, at most 6,000 days after birth
+    assert deaths[still_open.pid] is None

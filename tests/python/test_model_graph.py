@@ -30,9 +30,10 @@ from csc.config import PROJECT_DIR
 LAYERS = ("staging", "intermediate", "marts", "performance", "returns")
 WAREHOUSE_SCHEMAS = ("raw", "audit", "staging", "intermediate", "marts", "reference", "returns")
 PUBLISHED_LAYERS = ("marts", "performance")
-# The one relation of the returns layer the report reads: the DfE rules' failures, of which the data-quality page
-# shows only counts per rule (the return tables themselves are child-level and read by `csc returns` only).
-REPORT_READS_FROM_RETURNS = ("ssda903_rule_failures",)
+# The relations of the returns layer the report reads: the DfE rules' failures (SSDA903, CIN census), of which the
+# data-quality page shows only counts per rule (the return tables themselves are child-level and read by
+# `csc returns` only).
+REPORT_READS_FROM_RETURNS = ("ssda903_rule_failures", "cin_census_rule_failures")
 
 
 @pytest.fixture(scope="module")
@@ -129,5 +130,6 @@ def test_the_report_exposure_reads_published_relations_and_names_them_all(manife
     declared = {_relation(nodes[uid]) for uid in deps}
     source = (PROJECT_DIR / "src" / "csc" / "report" / "data.py").read_text()
     read = set(re.findall(r"\b((?:marts|raw|audit)\.[a-z_]+)\b", source))
+    read |= set(re.findall(r'"(returns\.[a-z0-9_]+)"', source))
     read |= {f"{schema}.{table}" for schema, table in re.findall(r'_table_exists\(con, "(\w+)", "(\w+)"\)', source)}
     assert read and read <= declared, sorted(read - declared)

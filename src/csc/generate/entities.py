@@ -39,6 +39,7 @@ class ProtectionOutcome:
 
     plan_end: date | None = None  # end of the CP plan (None: no plan)
     to_care: date | None = None  # the day the child comes into care (None: does not)
+    enquiry_end: date | None = None  # the day the enquiry and its conference were over (None: no enquiry)
 
 
 class LegalSpell(NamedTuple):

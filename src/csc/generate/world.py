@@ -77,6 +77,10 @@ class World:
             death = None
             if rng.random() < p.p_death:
                 death = ch.dob + D(days=rng.randrange(30, 6000))
+                # no activity after death: not before the end of the child's last episode of need (CIN census
+                # rules 8555, 4008, 4009, 8915, 8920); a child still open at the extract date has not died
+                if ch.open_until is not None:
+                    death = max(death, ch.open_until)
                 death = death if death <= self.extract else None
             yield {
                 "pers_person_id": ch.pid,

@@ -49,6 +49,8 @@ class ReportData:
     commentary: dict[str, dict] = field(default_factory=dict)  # indicator -> performance_commentary row of the month
     # the DfE SSDA903 rules the council's returns break, by collection year and rule (returns.ssda903_rule_failures)
     return_rule_failures: list[dict] = field(default_factory=list)
+    # the DfE CIN census rules the council's censuses break, by census year and rule (returns.cin_census_rule_failures)
+    cin_rule_failures: list[dict] = field(default_factory=list)
 
 
 def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> list[dict]:
@@ -297,20 +299,31 @@ def _load(con: duckdb.DuckDBPyConnection, la_code: str, period_end: date | None)
         card_variances=_card_variances(con, la_code, months[0], period_end),
         commentary=_by_indicator(con, "marts.performance_commentary", la_code, period_end),
         return_rule_failures=_return_rule_failures(con, la_code),
+        cin_rule_failures=_return_rule_failures(con, la_code, "returns.cin_census_rule_failures"),
     )
 
 
-def _return_rule_failures(con: duckdb.DuckDBPyConnection, la_code: str) -> list[dict]:
-    """Each DfE SSDA903 rule the council's returns break (docs/returns.md): rule, severity, table, field, message and
-    how many rows, per collection year; counts only (the rows themselves stay in the warehouse)."""
-    if not _table_exists(con, "returns", "ssda903_rule_failures"):
+# the audit tables of the DfE return validation rules (docs/returns.md sections 4 and 7)
+RETURN_AUDIT_TABLES = ("returns.ssda903_rule_failures", "returns.cin_census_rule_failures")
+
+
+def _return_rule_failures(
+    con: duckdb.DuckDBPyConnection, la_code: str, audit_table: str = "returns.ssda903_rule_failures"
+) -> list[dict]:
+    """Each DfE rule the council's returns break (docs/returns.md), from the return's audit table in schema returns
+    (ssda903_rule_failures or cin_census_rule_failures): rule, severity, table, field, message and how many rows, per
+    collection year; counts only (the rows themselves stay in the warehouse)."""
+    if audit_table not in RETURN_AUDIT_TABLES:
+        raise ValueError(f"not a return audit table: {audit_table}")
+    schema, table = audit_table.split(".")
+    if not _table_exists(con, schema, table):
         return []
     return _rows(
         con,
-        """select collection_year, rule_number, severity, table_name, field, message, n_rows
+        f"""select collection_year, rule_number, severity, table_name, field, message, n_rows
            from (
                select collection_year, rule_number, severity, table_name, field, message, count(*) as n_rows
-               from returns.ssda903_rule_failures where la_code = ?
+               from {audit_table} where la_code = ?
                group by collection_year, rule_number, severity, table_name, field, message
            )
            order by collection_year desc, severity, try_cast(rule_number as integer), rule_number""",

@@ -92,6 +92,7 @@ def render(report: Report) -> str:
     quarantine = [{**q, "rows": part(q["n_rows"], publish)} for q in d.quarantine]
     issues = [{**i, "rows": part(i["n_rows"], publish)} for i in d.gate_issues]
     return_rules = [{**f, "rows": part(f["n_rows"], publish)} for f in d.return_rule_failures]
+    cin_rules = [{**f, "rows": part(f["n_rows"], publish)} for f in d.cin_rule_failures]
     return env.get_template("report.html.j2").render(
         **_common(report),
         charts=_charts(report),
@@ -99,4 +100,5 @@ def render(report: Report) -> str:
         quarantine=quarantine,
         issues=issues,
         return_rules=return_rules,
+        cin_rules=cin_rules,
     )

@@ -199,16 +199,25 @@ def _after_referral(w: World, ch: Child, d: date, ref_id: int, did_s47: bool, re
         if rng.random() < p.p_cin_plan_after_cp:
             protection.cin_plan(w, ch, ref_id, enquiry.plan_end + D(days=rng.randint(0, 10)), close)
         return EpisodeClose(close, "RC7", asm_end)
+    # "closed after assessment" (RC8, RC9) only when the assessment was all: an episode with an enquiry closes
+    # RC7 (CIN census rule 2990)
     if outcome == "nfa":
-        return EpisodeClose(asm_end + D(days=rng.randint(0, 10)), "RC8", asm_end)
+        close = _not_before(asm_end + D(days=rng.randint(0, 10)), enquiry.enquiry_end)
+        return EpisodeClose(close, "RC7" if did_s47 else "RC8", asm_end)
     if outcome == "stepdown":
-        close = asm_end + D(days=rng.randint(0, 10))
+        close = _not_before(asm_end + D(days=rng.randint(0, 10)), enquiry.enquiry_end)
         early_help.episode(w, close + D(days=rng.randint(0, 14)), ch)
-        return EpisodeClose(close, "RC9", asm_end)
-    close = asm_end + D(days=lognormal_days(rng, p.cin_median_days, 0.7, 20, 1500))
+        return EpisodeClose(close, "RC7" if did_s47 else "RC9", asm_end)
+    close = _not_before(asm_end + D(days=lognormal_days(rng, p.cin_median_days, 0.7, 20, 1500)), enquiry.enquiry_end)
     if rng.random() < p.p_cin_to_cla:
         period = care.cla_period(w, ch, asm_end + D(days=rng.randint(10, 120)), "need", ref_id)
         return EpisodeClose(period.end, period.cin_close_reason, asm_end)
     if rng.random() < p.p_cin_plan:
         protection.cin_plan(w, ch, ref_id, asm_end + D(days=rng.randint(0, 25)), close)
     return EpisodeClose(close, "RC7", asm_end)
+
+
+def _not_before(close: date, enquiry_end: date | None) -> date:
+    """An episode's closure, moved to the end of its enquiry and conference when they end later (CIN census rules
+    8565, 8868: no activity after the closure, no enquiry left open by it)."""
+    return close if enquiry_end is None or close >= enquiry_end else enquiry_end

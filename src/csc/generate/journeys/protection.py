@@ -3,6 +3,7 @@ reviews and visits, CIN plans, and children who move in on another council's CP 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from csc.generate.entities import Child, ProtectionOutcome
@@ -101,9 +102,10 @@ def s47(w: World, ch: Child, ref_date: date, ref_id: int, repeat_cp: bool = Fals
         },
     )
     if icpc_date is None:
-        return ProtectionOutcome(to_care=to_care)
+        return ProtectionOutcome(to_care=to_care, enquiry_end=end)
     plan = rng.random() < p.p_cpp
-    return conference(w, ch, icpc_date, ref_id, sid, cal.add(start, 15), plan, False)
+    outcome_of_conference = conference(w, ch, icpc_date, ref_id, sid, cal.add(start, 15), plan, False)
+    return replace(outcome_of_conference, enquiry_end=max(end, icpc_date))
 
 
 def conference(
@@ -187,7 +189,8 @@ def cp_reviews(w: World, ch: Child, plan_id: int, start: date, end: date) -> Non
             if rng.random() < p.p_cp_review_on_time
             else due + D(days=rng.randint(1, 30))
         )
-        held = max(held, start + D(days=1))
+        # the review ending the plan is held on its end date, never after it (CIN census rule 4003)
+        held = min(max(held, start + D(days=1)), end)
         last = held >= end
         w.out.emit(
             "ssd_cp_reviews",
