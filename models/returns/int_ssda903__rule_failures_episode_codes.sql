@@ -1,4 +1,5 @@
-{#- SSDA903 validation rules (docs/returns.md section 4), part of returns.ssda903_rule_failures: The Episodes' codes (valid for the collection year), dates and ages, and the legal status, placement and provider of each episode.
+{#- SSDA903 validation rules (docs/returns.md section 4), part of returns.ssda903_rule_failures: The Episodes' codes
+    (valid for the collection year), dates and ages, and the legal status, placement and provider of each episode.
     One row per rule, council, collection year and failing return row (rule_code, la_code, collection_year,
     row_number, child); a rule is checked when it is in seeds/ssda903_rules.csv, and the codes it names are in
     seeds/ssda903_rule_codes.csv or are a category of seeds/code_lists.csv, never in SQL. -#}
@@ -76,7 +77,9 @@ failures as (
         row_number,
         child
     from episodes
-    where place_provider is not null and not {{ valid_in_year('903_place_provider', 'place_provider', 'collection_year') }}
+    where
+        place_provider is not null
+        and not {{ valid_in_year('903_place_provider', 'place_provider', 'collection_year') }}
     union all
     select
         '1009' as rule_code,
@@ -85,7 +88,9 @@ failures as (
         row_number,
         child
     from episodes
-    where reason_place_change is not null and not {{ valid_in_year('903_reason_place_change', 'reason_place_change', 'collection_year') }}
+    where
+        reason_place_change is not null
+        and not {{ valid_in_year('903_reason_place_change', 'reason_place_change', 'collection_year') }}
     union all
     select
         '352' as rule_code,
@@ -296,7 +301,9 @@ failures as (
         row_number,
         child
     from episodes_in_order
-    where {{ in_category('903_rec', 'rec', 'adopted') }} and not coalesce({{ in_category('903_place', 'place', 'adoption') }}, false)
+    where
+        {{ in_category('903_rec', 'rec', 'adopted') }}
+        and not coalesce({{ in_category('903_place', 'place', 'adoption') }}, false)
     union all
     select
         '408' as rule_code,
@@ -305,7 +312,9 @@ failures as (
         row_number,
         child
     from episodes_in_order
-    where place in {{ rule_codes('408', '903_place') }} and coalesce(ls not in {{ rule_codes('408', '903_ls', 'allowed') }}, true)
+    where
+        place in {{ rule_codes('408', '903_place') }}
+        and coalesce(ls not in {{ rule_codes('408', '903_ls', 'allowed') }}, true)
     union all
     select
         '526' as rule_code,
@@ -323,7 +332,9 @@ failures as (
         row_number,
         child
     from episodes_in_order
-    where place_provider in {{ rule_codes('527', '903_place_provider') }} and place in {{ rule_codes('527', '903_place') }}
+    where
+        place_provider in {{ rule_codes('527', '903_place_provider') }}
+        and place in {{ rule_codes('527', '903_place') }}
     union all
     select
         '528' as rule_code,
@@ -332,7 +343,9 @@ failures as (
         row_number,
         child
     from episodes_in_order
-    where place_provider in {{ rule_codes('528', '903_place_provider') }} and place in {{ rule_codes('528', '903_place') }}
+    where
+        place_provider in {{ rule_codes('528', '903_place_provider') }}
+        and place in {{ rule_codes('528', '903_place') }}
     union all
     select
         '529' as rule_code,
@@ -341,7 +354,9 @@ failures as (
         row_number,
         child
     from episodes_in_order
-    where place_provider in {{ rule_codes('529', '903_place_provider') }} and place in {{ rule_codes('529', '903_place') }}
+    where
+        place_provider in {{ rule_codes('529', '903_place_provider') }}
+        and place in {{ rule_codes('529', '903_place') }}
     union all
     select
         '530' as rule_code,
@@ -350,7 +365,9 @@ failures as (
         row_number,
         child
     from episodes_in_order
-    where place_provider in {{ rule_codes('530', '903_place_provider') }} and place in {{ rule_codes('530', '903_place') }}
+    where
+        place_provider in {{ rule_codes('530', '903_place_provider') }}
+        and place in {{ rule_codes('530', '903_place') }}
     union all
     select
         '531' as rule_code,
@@ -359,7 +376,9 @@ failures as (
         row_number,
         child
     from episodes_in_order
-    where place_provider in {{ rule_codes('531', '903_place_provider') }} and place in {{ rule_codes('531', '903_place') }}
+    where
+        place_provider in {{ rule_codes('531', '903_place_provider') }}
+        and place in {{ rule_codes('531', '903_place') }}
     union all
     select
         '550' as rule_code,
@@ -368,7 +387,9 @@ failures as (
         row_number,
         child
     from episodes_in_order
-    where place_provider in {{ rule_codes('550', '903_place_provider') }} and coalesce(place not in {{ rule_codes('550', '903_place', 'allowed') }}, true)
+    where
+        place_provider in {{ rule_codes('550', '903_place_provider') }}
+        and coalesce(place not in {{ rule_codes('550', '903_place', 'allowed') }}, true)
 
 ),
 

@@ -1,4 +1,5 @@
-{#- SSDA903 validation rules (docs/returns.md section 4), part of returns.ssda903_rule_failures: The sequence of each child's episodes in the year, and the first episode against the year before's return (502, NoE).
+{#- SSDA903 validation rules (docs/returns.md section 4), part of returns.ssda903_rule_failures: The sequence of
+    each child's episodes in the year, and the first episode against the year before's return (502, NoE).
     One row per rule, council, collection year and failing return row (rule_code, la_code, collection_year,
     row_number, child); a rule is checked when it is in seeds/ssda903_rules.csv, and the codes it names are in
     seeds/ssda903_rule_codes.csv or are a category of seeds/code_lists.csv, never in SQL. -#}
@@ -140,14 +141,7 @@ failures as (
     where
         child_episode_number > 1
         and rne in {{ rule_codes('435', '903_rne') }}
-        and (
-            ls is distinct from previous_ls
-            or (
-                place is not distinct from previous_place
-                and urn is not distinct from previous_urn
-                and place_provider is not distinct from previous_place_provider
-            )
-        )
+        and ls is distinct from previous_ls
     union all
     select
         '436' as rule_code,
@@ -159,14 +153,7 @@ failures as (
     where
         child_episode_number > 1
         and rne in {{ rule_codes('436', '903_rne') }}
-        and (
-            ls is not distinct from previous_ls
-            or (
-                place is not distinct from previous_place
-                and urn is not distinct from previous_urn
-                and place_provider is not distinct from previous_place_provider
-            )
-        )
+        and ls is not distinct from previous_ls
     union all
     select
         '437' as rule_code,

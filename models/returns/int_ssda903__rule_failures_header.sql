@@ -1,4 +1,5 @@
-{#- SSDA903 validation rules (docs/returns.md section 4), part of returns.ssda903_rule_failures: The Header's rules, and the Header against the year before's (202, 203, 204).
+{#- SSDA903 validation rules (docs/returns.md section 4), part of returns.ssda903_rule_failures: The Header's rules,
+    and the Header against the year before's (202, 203, 204).
     One row per rule, council, collection year and failing return row (rule_code, la_code, collection_year,
     row_number, child); a rule is checked when it is in seeds/ssda903_rules.csv, and the codes it names are in
     seeds/ssda903_rule_codes.csv or are a category of seeds/code_lists.csv, never in SQL. -#}

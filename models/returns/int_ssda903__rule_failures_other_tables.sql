@@ -1,4 +1,6 @@
-{#- SSDA903 validation rules (docs/returns.md section 4), part of returns.ssda903_rule_failures: The Reviews, Missing, UASC, AD1 and PlacedAdoption rules, those that compare them with the episodes, and PlacedAdoption against the year before's (560, 561).
+{#- SSDA903 validation rules (docs/returns.md section 4), part of returns.ssda903_rule_failures: The Reviews,
+    Missing, UASC, AD1 and PlacedAdoption rules, those that compare them with the episodes, and PlacedAdoption
+    against the year before's (560, 561).
     One row per rule, council, collection year and failing return row (rule_code, la_code, collection_year,
     row_number, child); a rule is checked when it is in seeds/ssda903_rules.csv, and the codes it names are in
     seeds/ssda903_rule_codes.csv or are a category of seeds/code_lists.csv, never in SQL. -#}
@@ -290,7 +292,9 @@ failures as (
         row_number,
         child
     from ad1
-    where ls_adoptr in {{ rule_codes('517', '903_ls_adoptr') }} and coalesce(sex_adoptr not in {{ rule_codes('517', '903_sex_adoptr', 'allowed') }}, true)
+    where
+        ls_adoptr in {{ rule_codes('517', '903_ls_adoptr') }}
+        and coalesce(sex_adoptr not in {{ rule_codes('517', '903_sex_adoptr', 'allowed') }}, true)
     union all
     select
         '518' as rule_code,
@@ -299,7 +303,9 @@ failures as (
         row_number,
         child
     from ad1
-    where ls_adoptr in {{ rule_codes('518', '903_ls_adoptr') }} and coalesce(sex_adoptr not in {{ rule_codes('518', '903_sex_adoptr', 'allowed') }}, true)
+    where
+        ls_adoptr in {{ rule_codes('518', '903_ls_adoptr') }}
+        and coalesce(sex_adoptr not in {{ rule_codes('518', '903_sex_adoptr', 'allowed') }}, true)
     union all
     select
         '519' as rule_code,
@@ -308,7 +314,9 @@ failures as (
         row_number,
         child
     from ad1
-    where ls_adoptr in {{ rule_codes('519', '903_ls_adoptr') }} and coalesce(sex_adoptr not in {{ rule_codes('519', '903_sex_adoptr', 'allowed') }}, true)
+    where
+        ls_adoptr in {{ rule_codes('519', '903_ls_adoptr') }}
+        and coalesce(sex_adoptr not in {{ rule_codes('519', '903_sex_adoptr', 'allowed') }}, true)
     union all
     select
         '520' as rule_code,
@@ -317,7 +325,9 @@ failures as (
         row_number,
         child
     from ad1
-    where ls_adoptr in {{ rule_codes('520', '903_ls_adoptr') }} and coalesce(sex_adoptr not in {{ rule_codes('520', '903_sex_adoptr', 'allowed') }}, true)
+    where
+        ls_adoptr in {{ rule_codes('520', '903_ls_adoptr') }}
+        and coalesce(sex_adoptr not in {{ rule_codes('520', '903_sex_adoptr', 'allowed') }}, true)
     union all
     select
         '524' as rule_code,
@@ -326,7 +336,9 @@ failures as (
         row_number,
         child
     from ad1
-    where ls_adoptr in {{ rule_codes('524', '903_ls_adoptr') }} and coalesce(sex_adoptr not in {{ rule_codes('524', '903_sex_adoptr', 'allowed') }}, true)
+    where
+        ls_adoptr in {{ rule_codes('524', '903_ls_adoptr') }}
+        and coalesce(sex_adoptr not in {{ rule_codes('524', '903_sex_adoptr', 'allowed') }}, true)
     union all
     select
         '184' as rule_code,
