@@ -58,7 +58,8 @@ missing_in_order as (
     inner join years on missing.la_code = years.la_code and missing.collection_year = years.collection_year
     window
         child_missing as (
-            partition by missing.la_code, missing.collection_year, missing.child order by missing.mis_start
+            partition by missing.la_code, missing.collection_year, missing.child
+            order by missing.mis_start, missing.mis_end
         )
 ),
 

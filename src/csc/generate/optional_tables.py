@@ -102,8 +102,8 @@ class OptionalTables:
     # ------------------------------------------------------------------ looked after
     def missing(self, period_start: date) -> Iterator[tuple[str, dict]]:
         """Missing / away episodes of looked-after teenagers, inside their placements (903 MISSING M / A). A child
-        is never missing twice at once: an episode starting before the child's previous one ended is drawn but not
-        written (903 rule 574)."""
+        is never missing twice at once: an episode starting on or before the day the child's previous one ended is
+        drawn but not written (903 rule 574)."""
         rng = self.rng
         back_by_person: dict[object, date | None] = {}
         for pl in self.seen.get("ssd_cla_placement", []):
@@ -121,7 +121,7 @@ class OptionalTables:
                 missing_type = "M" if rng.random() < 0.8 else "A"
                 accepted = ("Y" if rng.random() < 0.6 else "N") if offered else None
                 person_id = pl["clap_person_id"]
-                if person_id in back_by_person and (back_by_person[person_id] or date.max) > gone:
+                if person_id in back_by_person and (back_by_person[person_id] or date.max) >= gone:
                     continue
                 back_by_person[person_id] = self.clip(back)
                 yield (

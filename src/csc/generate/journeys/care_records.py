@@ -77,10 +77,11 @@ def placements(
         out.append(Placement(d, ptype, provider))
         if rng.random() < p.p_temporary_placement and nxt < end:  # a short temporary placement
             t = nxt
-            out.append(Placement(t, rng.choice(TEMPORARY_PLACEMENTS), "PR1"))
+            temporary = Placement(t, rng.choice(TEMPORARY_PLACEMENTS), "PR1")
             nxt = t + D(days=rng.randint(2, 7))
-            if nxt >= end:
+            if nxt >= end:  # a period never ends in a temporary placement (903 rule 381): the last one runs on
                 break
+            out.append(temporary)
         d = nxt
         first = False
     return out
