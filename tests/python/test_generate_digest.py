@@ -6,7 +6,11 @@ say so. Re-baselined for issue 14's indicators: EH_END_REASONS and CLA_REVIEW_PA
 duplicate replaced (a step-down to universal services; PN7), same lengths, so every draw is unchanged. And for the
 903 return (same draws, same rows): looked-after children have a known sex, review
 participation PN0 is for under-4s only, adopters' number and legal status agree with their sex, a match is never
-before the adoption decision."""
+before the adoption decision. Re-baselined again for more 903 rules (new rows and draws): placement codes of the
+year (K3 is H5 before 2025/26), P1 never under V2 (U6, with its provider draws), NHS and custody placements PR3,
+short breaks never U4, independent living from 16, a married couple MF and civil partners MM / FF, mothers 12+,
+missing periods never overlapping (drawn, not written) and no period ending in a temporary placement (drawn, not
+written: the later placement draws move)."""
 
 from __future__ import annotations
 
@@ -19,9 +23,9 @@ from csc.generate.profiles import Council, load_councils
 from csc.generate.simulate import Simulation
 
 DIGESTS = [  # (seed, council index, rows, sha256 of the written rows)
-    (42, 0, 8566, "3b8c2296f31316f59fe590506ecda7367b92679e514ec54a99450298fa647720"),
-    (7, 1, 4923, "0092af9103fb00366559e91212a3b780867079d6d8bff76f0ba76f1ff74b9118"),
-    (3, 2, 2710, "13c1dd697ab7bcdf6666c3c7dcbd324eb383a550399e865b92453451259115bb"),
+    (42, 0, 9792, "beb67c0edca7fc1b586d3e4cb99ae06b9df0312b1bc05ee51915b0f5618cdf50"),
+    (7, 1, 5268, "1ba311d1f6202c92abdb483989d174aede68d3c87b203db84e61c51d0a294983"),
+    (3, 2, 2330, "dd4051ab1e4b17953ef5816a52f9b45e1da3dece7f9500d9aa924bb099a011be"),
 ]
 
 
