@@ -3,7 +3,8 @@
     child's legal status or placement changes; it ends on the next such date (ceased X1, continuing) or with
     the period (the period's end reason). The reason for the new episode is the 903_rne code whose category
     names what changed (start; legal; placement; both): the warehouse does not know carers, so a placement
-    change is taken as a change of carer too (P, B; never T or U). Legal status and placement are those in
+    change is taken as a change of carer too (P, B), except a placement for adoption with the current foster
+    carer (the placements DfE rule 217 names, A3 and A5, seeds/ssda903_rule_codes.csv): the same carer (T, U). Legal status and placement are those in
     force on the episode's start date; the category of need is that of the SSD episode in force then. The
     reason for a placement change is the ended placement's, on the episode whose next episode starts with a
     new placement, when neither placement is temporary (903 rules 225 and 226). -#}
@@ -279,7 +280,15 @@ final as (
         end as reason_place_change,
         with_next.urn
     from with_next
-    left join rne_codes on with_next.change_category = rne_codes.category
+    left join rne_codes
+        on
+            rne_codes.category = case
+                when
+                    with_next.change_category in ('placement', 'both')
+                    and with_next.place in {{ rule_codes('217', '903_place') }}
+                    then with_next.change_category || '_same_carer'
+                else with_next.change_category
+            end
 
 )
 

@@ -116,8 +116,10 @@ def test_dates_are_written_day_first():
 
 def test_every_rule_is_in_the_seed_the_sql_and_the_tests_with_its_severity():
     seed = {r["rule_number"]: r["severity"] for r in csv.DictReader(RULES_SEED.open())}
-    sql = (RETURNS / "ssda903_rule_failures.sql").read_text()
-    in_sql = set(re.findall(r"'(\w+)' as rule_code", sql))
+    sql = "".join(p.read_text() for p in sorted(RETURNS.glob("int_ssda903__rule_failures_*.sql")))
+    in_sql = re.findall(r"'(\w+)' as rule_code", sql)
+    assert len(in_sql) == len(set(in_sql))  # each rule is one select
+    in_sql = set(in_sql)
     models = yaml.safe_load((RETURNS / "_returns__models.yml").read_text())["models"]
     (failures,) = [m for m in models if m["name"] == "ssda903_rule_failures"]
     tests = {

@@ -117,8 +117,11 @@ class OptionalTables:
 
     # ------------------------------------------------------------------ looked after
     def missing(self, period_start: date) -> Iterator[tuple[str, dict]]:
-        """Missing / away episodes of looked-after teenagers, inside their placements (903 MISSING M / A)."""
+        """Missing / away episodes of looked-after teenagers, inside their placements (903 MISSING M / A). A child
+        is never missing twice at once: an episode starting on or before the day the child's previous one ended is
+        drawn but not written (903 rule 574)."""
         rng = self.rng
+        back_by_person: dict[object, date | None] = {}
         for pl in self.seen.get("ssd_cla_placement", []):
             person = self.people.get(pl["clap_person_id"])
             start, end = pl["clap_cla_placement_start_date"], pl["clap_cla_placement_end_date"] or self.extract
@@ -131,16 +134,22 @@ class OptionalTables:
                 gone = lo + D(days=rng.randrange((hi - lo).days))
                 back = gone + D(days=rng.choice([0, 0, 1, 1, 2, 3, 6]))
                 offered = rng.random() < 0.85
+                missing_type = "M" if rng.random() < 0.8 else "A"
+                accepted = ("Y" if rng.random() < 0.6 else "N") if offered else None
+                person_id = pl["clap_person_id"]
+                if person_id in back_by_person and (back_by_person[person_id] or date.max) >= gone:
+                    continue
+                back_by_person[person_id] = self.clip(back)
                 yield (
                     "ssd_missing",
                     {
                         "miss_table_id": self.nid("ssd_missing"),
                         "miss_person_id": pl["clap_person_id"],
                         "miss_missing_episode_start_date": gone,
-                        "miss_missing_episode_type": "M" if rng.random() < 0.8 else "A",
+                        "miss_missing_episode_type": missing_type,
                         "miss_missing_episode_end_date": self.clip(back),
                         "miss_missing_rhi_offered": "Y" if offered else "N",
-                        "miss_missing_rhi_accepted": ("Y" if rng.random() < 0.6 else "N") if offered else None,
+                        "miss_missing_rhi_accepted": accepted,
                     },
                 )
 

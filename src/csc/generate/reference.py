@@ -6,6 +6,8 @@ Changing a list's contents or order changes the extract (it moves every later dr
 
 from __future__ import annotations
 
+from datetime import date
+
 FORENAMES = ("Alex", "Sam", "Jordan", "Charlie", "Riley", "Jamie", "Casey", "Morgan", "Taylor", "Robin", "Frankie",
              "Ashley", "Harley", "Rowan", "Quinn", "Reese", "Skyler", "Avery")  # fmt: skip
 SURNAMES = ("Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Johnson", "Davies", "Robinson", "Wright",
@@ -68,13 +70,14 @@ TRACKS_5_TO_11 = (("adoption", 2), ("sgo", 18), ("home", 40), ("to18", 40))
 TRACKS_12_PLUS = (("home", 36), ("to18", 58), ("other", 6))
 REMAND_STATUSES = ("J1", "J2")
 SHORT_BREAK_STATUSES = ("V3", "V4")
-SHORT_BREAK_PLACEMENTS = ("K2", "U4", "U6")
+SHORT_BREAK_PLACEMENTS = ("K2", "U6", "U6")  # never long-term fostering U1 / U4 (903 rule 384)
 # 903 reasons episode ceased, per track
 ADOPTION_REASONS = ("E11", "E11", "E12")
 SGO_REASONS = ("E45", "E45", "E46")
 HOME_REASONS = (("E4A", 45), ("E4B", 5), ("E13", 25), ("E41", 4), ("E48", 4), ("E8", 17))
 ORDER_ON_RETURN = ("E41", "E48")  # home reasons with a child arrangements order
 OTHER_REASONS = ("E6", "E8", "E3", "E16")
+INDEPENDENT_LIVING_REASONS = ("E5", "E6")  # only from 16 (903 rule 387: never under 14); E8 before
 TO18_REASONS = (("E17", 20), ("E5", 35), ("E7", 20), ("E8", 23), ("E15", 2))
 AT18_REASONS = (("E17", 20), ("E5", 35), ("E7", 25), ("E8", 20))  # a period cut short by the 18th birthday
 NOT_CARE_LEAVER_REASONS = ("E11", "E12", "E45", "E46", "E2")  # adopted, special guardianship, died
@@ -90,6 +93,22 @@ PLACEMENTS_12_TO_15 = (("U6", 30), ("U4", 26), ("U3", 8), ("U1", 4), ("K2", 20),
                        ("Z1", 1))  # fmt: skip
 PLACEMENTS_16_PLUS = (("U6", 20), ("U4", 22), ("U3", 5), ("K2", 14), ("H5", 20), ("K3", 8), ("P2", 3), ("R5", 1),
                       ("P1", 4))  # fmt: skip
+
+
+# the 903 placement codes of 2025/26 (903 rule 146, seeds/ssda903_code_years.csv): H5, P2 and Z1 are retired and
+# K3 and Z11-Z14 added; a placement starting before it takes the code in force then
+PLACEMENT_CODES_2025_26 = date(2025, 4, 1)
+PLACEMENT_CODE_BEFORE_2025_26 = {"K3": "H5", "Z11": "Z1", "Z12": "Z1", "Z13": "Z1", "Z14": "Z1"}
+PLACEMENT_CODE_FROM_2025_26 = {"H5": "K3", "P2": "K3", "Z1": "Z14"}
+PUBLIC_PLACEMENTS = ("R2", "R5")  # NHS and youth custody: other public provision PR3 (903 rules 527, 528)
+ORDER_ONLY_PLACEMENTS = ("P1",)  # placed with parents only under an order, never section 20 V2 (903 rule 378)
+
+
+def placement_code_in_force(ptype: str, start: date) -> str:
+    """The 903 code of placement type `ptype` for a placement starting on `start`."""
+    if start < PLACEMENT_CODES_2025_26:
+        return PLACEMENT_CODE_BEFORE_2025_26.get(ptype, ptype)
+    return PLACEMENT_CODE_FROM_2025_26.get(ptype, ptype)
 
 
 def placement_types(age: int) -> tuple[tuple[str, int], ...]:

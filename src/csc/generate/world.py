@@ -15,7 +15,7 @@ from csc.generate.output import Ids, Output, Row, Sink, yn
 from csc.generate.profiles import Council
 from csc.generate.rand import pick
 from csc.generate.reference import CHILD_AGE_WEIGHTS, ETHNICITY, FORENAMES, GENDER, SEX, SURNAMES
-from csc.generate.workcal import WorkCalendar, add_months
+from csc.generate.workcal import WorkCalendar, add_months, age_at
 
 D = timedelta
 BURN_IN_MONTHS = 24  # journeys simulated before the history window, so its first day has realistic stocks
@@ -97,6 +97,9 @@ class World:
                 "pers_send_flag": yn(rng.random() < p.p_send),
                 "pers_expected_dob": None,
                 "pers_death_date": death,
-                "pers_is_mother": yn(rng.random() < p.p_is_mother),
+                # a mother is a girl of 12 or over at the extract's start (903 rule 620: never under 11 in a year)
+                "pers_is_mother": yn(
+                    rng.random() < p.p_is_mother and sex == "F" and age_at(ch.dob, self.period_start) >= 12
+                ),
                 "pers_nationality": "British" if rng.random() < p.p_british else "Other",
             }

@@ -17,6 +17,7 @@ from csc.generate.reference import (
     AT18_REASONS,
     CIN_CLOSE_REASON,
     HOME_REASONS,
+    INDEPENDENT_LIVING_REASONS,
     NOT_CARE_LEAVER_REASONS,
     ORDER_ON_RETURN,
     OTHER_REASONS,
@@ -102,6 +103,8 @@ def cla_period(w: World, ch: Child, start: date, route: str, ref_id: int) -> Car
     if end >= eighteen:
         end, reason = eighteen, pick(rng, AT18_REASONS)
     end = max(end, start + D(days=1))
+    if reason in INDEPENDENT_LIVING_REASONS and end < birthday(ch.dob, 16):
+        reason = "E8"  # independent living only from 16 (903 rule 387)
     # full care order after the interim order
     if legal[-1].status == "C1" and track != "adoption":
         full = start + D(days=rng.randint(120, 300))
@@ -109,7 +112,7 @@ def cla_period(w: World, ch: Child, start: date, route: str, ref_id: int) -> Car
             legal.append(LegalSpell(full, "C2"))
     legal.sort()
     adoption = planned.permanence if track == "adoption" else None
-    places = care_records.placements(w, ch, start, end, adoption)
+    places = care_records.placements(w, ch, start, end, adoption, legal)
     care_records.period_rows(w, ch, ref_id, start, end, reason, legal, places, planned.permanence)
     s = start
     while s < end:  # worker changes roughly yearly

@@ -12,10 +12,13 @@ from csc.generate.output import yn
 from csc.generate.rand import pick
 from csc.generate.reference import (
     CLA_REVIEW_PARTICIPATION,
+    ORDER_ONLY_PLACEMENTS,
     PLACEMENT_CHANGE_REASONS,
     PLACEMENT_PROVIDERS_OTHER,
+    PUBLIC_PLACEMENTS,
     TEMPORARY_PLACEMENTS,
     URN_PLACEMENTS,
+    placement_code_in_force,
     placement_types,
 )
 from csc.generate.workcal import add_months, age_at
@@ -25,17 +28,29 @@ D = timedelta
 SHORT_BREAK_STATUSES = ("V3", "V4")
 
 
-def placements(w: World, ch: Child, start: date, end: date, adoption: Permanence | None) -> list[Placement]:
+def _legal_status_on(legal: list[LegalSpell], day: date) -> str | None:
+    in_force = [spell.status for spell in legal if spell.start <= day]
+    return in_force[-1] if in_force else None
+
+
+def placements(
+    w: World, ch: Child, start: date, end: date, adoption: Permanence | None, legal: list[LegalSpell] | None = None
+) -> list[Placement]:
     """The placements of a period of care from `start` to `end` (`adoption`: the period's adoption plan, whose
-    placement for adoption ends the moves). A minority of children move often throughout (3+ placements in a
-    year); the rest are unstable in their first year and settle after it (long-term stability)."""
+    placement for adoption ends the moves; `legal`: the period's legal statuses, sorted). A minority of children
+    move often throughout (3+ placements in a year); the rest are unstable in their first year and settle after
+    it (long-term stability). Codes are those in force on the placement's start (903 rule 146); a child under
+    section 20 (V2) is never placed with parents (P1 becomes U6, rule 378); NHS and youth custody placements are
+    other public provision (rules 527, 528). None of these adds a draw."""
     rng, p = w.rng, w.p
     out: list[Placement] = []
     d = start
     first = True
     unstable = rng.random() < p.p_placement_unstable
     while d < end:
-        ptype = pick(rng, placement_types(age_at(ch.dob, d)))
+        ptype = placement_code_in_force(pick(rng, placement_types(age_at(ch.dob, d))), d)
+        if ptype in ORDER_ONLY_PLACEMENTS and legal is not None and _legal_status_on(legal, d) == "V2":
+            ptype = "U6"
         if adoption is not None and adoption.by_carer and first:
             ptype = "U5"  # fostered by the carer who adopts
         provider = {"P1": "PR0"}.get(ptype) or (
@@ -43,6 +58,8 @@ def placements(w: World, ch: Child, start: date, end: date, adoption: Permanence
             if ptype[0] == "U" and rng.random() < p.p_placement_own_provider
             else rng.choice(PLACEMENT_PROVIDERS_OTHER)
         )
+        if ptype in PUBLIC_PLACEMENTS:
+            provider = "PR3"
         # time to the next move (moves per year)
         if unstable:
             rate = p.moves_per_year_unstable
@@ -60,10 +77,11 @@ def placements(w: World, ch: Child, start: date, end: date, adoption: Permanence
         out.append(Placement(d, ptype, provider))
         if rng.random() < p.p_temporary_placement and nxt < end:  # a short temporary placement
             t = nxt
-            out.append(Placement(t, rng.choice(TEMPORARY_PLACEMENTS), "PR1"))
+            temporary = Placement(t, rng.choice(TEMPORARY_PLACEMENTS), "PR1")
             nxt = t + D(days=rng.randint(2, 7))
-            if nxt >= end:
+            if nxt >= end:  # a period never ends in a temporary placement (903 rule 381): the last one runs on
                 break
+            out.append(temporary)
         d = nxt
         first = False
     return out

@@ -79,6 +79,11 @@ def permanence_row(w: World, ch: Child, cla_id: int, perm: Permanence) -> None:
     if sex is not None:
         number = 1.0 if sex in SINGLE_ADOPTER_SEX else 2.0
         legal = "L0" if number == 1.0 else ("L11" if legal == "L0" else legal)
+        if number == 2.0:  # married (L11) a mixed-sex couple, civil partners (L12) a same-sex one (rules 520, 524)
+            if sex == "MF" and legal == "L12":
+                legal = "L11"
+            elif sex != "MF" and legal == "L11":
+                legal = "L12"
     w.out.emit(
         "ssd_permanence",
         {
