@@ -21,6 +21,16 @@ unknown_sex_codes as (
 
 ),
 
+disability_codes as (
+
+    select
+        list(code) as codes,
+        list(code) filter (where category = 'not_disabled') as none_codes
+    from {{ ref('code_lists') }}
+    where code_list = 'disability'
+
+),
+
 children as (
 
     select * from {{ ref('cin_census_children') }}
@@ -156,6 +166,41 @@ failures as (
         child as item_id
     from census_children
     where ethnicity is null or not {{ in_code_list('ethnicity', 'ethnicity') }}
+    union all
+    select
+        '8540' as rule_code,
+        census_children.la_code,
+        census_children.collection_year,
+        census_children.child,
+        census_children.child as item_id
+    from census_children
+    cross join disability_codes
+    where
+        census_children.person_birth_date is not null
+        and (
+            len(census_children.disability_codes) = 0
+            or not list_has_all(coalesce(disability_codes.codes, []), census_children.disability_codes)
+        )
+        and exists (
+            select 1 from details
+            where
+                details.la_code = census_children.la_code
+                and details.collection_year = census_children.collection_year
+                and details.child = census_children.child
+                and not details.is_referral_nfa
+        )
+    union all
+    select
+        '8790' as rule_code,
+        census_children.la_code,
+        census_children.collection_year,
+        census_children.child,
+        census_children.child as item_id
+    from census_children
+    cross join disability_codes
+    where
+        len(census_children.disability_codes) > 1
+        and list_has_any(census_children.disability_codes, coalesce(disability_codes.none_codes, []))
 
 ),
 

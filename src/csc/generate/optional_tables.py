@@ -310,21 +310,23 @@ class OptionalTables:
             )
 
     def disability(self) -> Iterator[tuple[str, dict]]:
-        """Disability codes (CIN census) for a few % of persons, most children referred for their disability."""
+        """Disability codes (CIN census) for a few % of persons, most children referred for their disability; every
+        other child with a CIN episode has NONE recorded, as the CIN census asks (DfE rule 8540)."""
         rng = self.rng
-        disabled = {
-            r["cine_person_id"]
-            for r in self.seen.get("ssd_cin_episodes", [])
-            if r["cine_cin_primary_need_code"] == "N2"
-        }
+        episodes = self.seen.get("ssd_cin_episodes", [])
+        referred = {r["cine_person_id"] for r in episodes}
+        disabled = {r["cine_person_id"] for r in episodes if r["cine_cin_primary_need_code"] == "N2"}
         for pid in self.people:
             if rng.random() < (0.8 if pid in disabled else 0.03):
-                for code in sorted({_pick(rng, DISABILITY) for _ in range(rng.choice([1, 1, 1, 2]))}):
-                    yield (
-                        "ssd_disability",
-                        {
-                            "disa_table_id": self.nid("ssd_disability"),
-                            "disa_person_id": pid,
-                            "disa_disability_code": code,
-                        },
-                    )
+                codes = sorted({_pick(rng, DISABILITY) for _ in range(rng.choice([1, 1, 1, 2]))})
+            else:
+                codes = ["NONE"] if pid in referred else []
+            for code in codes:
+                yield (
+                    "ssd_disability",
+                    {
+                        "disa_table_id": self.nid("ssd_disability"),
+                        "disa_person_id": pid,
+                        "disa_disability_code": code,
+                    },
+                )
