@@ -138,7 +138,9 @@ failures as (
         child,
         referral_id as item_id
     from episodes
-    where referral_source_code is null or not {{ in_code_list('referral_source', 'referral_source_code') }}
+    where
+        referral_source_code is null
+        or not {{ valid_in_year('referral_source', 'referral_source_code', 'collection_year') }}
     union all
     select
         '8568' as rule_code,
@@ -190,7 +192,9 @@ failures as (
         child,
         referral_id as item_id
     from episodes
-    where reason_for_closure is not null and not {{ in_code_list('cin_closure_reason', 'reason_for_closure') }}
+    where
+        reason_for_closure is not null
+        and not {{ valid_in_year('cin_closure_reason', 'reason_for_closure', 'collection_year') }}
     union all
     select
         '8805' as rule_code,

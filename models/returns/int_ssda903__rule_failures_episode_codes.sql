@@ -82,6 +82,24 @@ failures as (
         and not {{ valid_in_year('903_place_provider', 'place_provider', 'collection_year') }}
     union all
     select
+        '213' as rule_code,
+        la_code,
+        collection_year,
+        row_number,
+        child
+    from episodes
+    where place in {{ rule_codes('213', '903_place') }} and place_provider is not null
+    union all
+    select
+        '214' as rule_code,
+        la_code,
+        collection_year,
+        row_number,
+        child
+    from episodes
+    where ls in {{ rule_codes('214', '903_ls') }} and (urn is not null or pl_post is not null)
+    union all
+    select
         '1009' as rule_code,
         la_code,
         collection_year,

@@ -131,6 +131,24 @@ failures as (
         )
     union all
     select
+        '399' as rule_code,
+        la_code,
+        collection_year,
+        row_number,
+        child
+    from header
+    where
+        mother is not null
+        and not exists (
+            select 1 from episodes
+            where
+                episodes.la_code = header.la_code
+                and episodes.collection_year = header.collection_year
+                and episodes.child = header.child
+                and not coalesce(episodes.ls in {{ rule_codes('399', '903_ls') }}, false)
+        )
+    union all
+    select
         '301' as rule_code,
         la_code,
         collection_year,

@@ -148,6 +148,15 @@ failures as (
     where duc > cast(dob + interval 18 year as date)
     union all
     select
+        '104' as rule_code,
+        la_code,
+        collection_year,
+        row_number,
+        child
+    from uasc
+    where duc < make_date(collection_year - 1, 4, 1)
+    union all
+    select
         '333' as rule_code,
         la_code,
         collection_year,

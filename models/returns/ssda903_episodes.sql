@@ -1,6 +1,8 @@
 {#- The SSDA903 Episodes table of each collection year: every episode open at any time in the year (started
     on or before 31 March, not ceased before 1 April). An episode that ceases after 31 March is open in the
-    return: its DEC, REC and REASON_PLACE_CHANGE are blank. -#}
+    return: its DEC, REC and REASON_PLACE_CHANGE are blank. PLACE_PROVIDER is blank for the placements of DfE
+    rule 213 (temporary placements) and URN for the legal statuses of rule 214 (short breaks), as the DfE
+    asks (codes in seeds/ssda903_rule_codes.csv). -#}
 with
 
 episodes as (
@@ -26,13 +28,18 @@ return_rows as (
         episodes.ls,
         episodes.cin,
         episodes.place,
-        episodes.place_provider,
+        case
+            when not coalesce(episodes.place in {{ rule_codes('213', '903_place') }}, false)
+                then episodes.place_provider
+        end as place_provider,
         case when episodes.ceased_date <= years.year_end then episodes.ceased_date end as ceased_date,
         case when episodes.ceased_date <= years.year_end then episodes.rec end as rec,
         case when episodes.ceased_date <= years.year_end then episodes.reason_place_change end as reason_place_change,
         cast(null as varchar) as home_post,
         cast(null as varchar) as pl_post,
-        episodes.urn,
+        case
+            when not coalesce(episodes.ls in {{ rule_codes('214', '903_ls') }}, false) then episodes.urn
+        end as urn,
         episodes.cla_period_id
     from episodes
     inner join years

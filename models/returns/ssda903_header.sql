@@ -38,11 +38,13 @@ sex_codes as (
 
 cohort as (
 
-    select distinct
+    select
         la_code,
         collection_year,
-        child
+        child,
+        bool_and(coalesce(ls in {{ rule_codes('399', '903_ls') }}, false)) as is_short_breaks_only
     from episodes
+    group by la_code, collection_year, child
 
 ),
 
@@ -59,6 +61,7 @@ return_rows as (
         children.date_of_birth as dob,
         children.ethnicity as ethnic,
         case
+            when cohort.is_short_breaks_only then null
             when sex_codes.category = 'F' and persons.is_mother then '1'
             when sex_codes.category = 'F' and not persons.is_mother then '0'
         end as mother,

@@ -1,7 +1,8 @@
 {#- The SSDA903 UASC table of each collection year: each child of the year's Header who was an
     unaccompanied asylum-seeking child (immigration status of category uasc) at any time up to the year's
     end, with the date that status ceased (DUC): its end date, or the 18th birthday when it is open or ends
-    later (903 rule 304: on or before the 18th birthday). -#}
+    later (903 rule 304: on or before the 18th birthday). A child whose status ceased before the year began is
+    not in that year's table (903 rule 104: DUC not before the collection year's start). -#}
 with
 
 statuses as (
@@ -31,6 +32,7 @@ return_rows as (
         header.child,
         header.sex,
         header.dob,
+        years.year_start,
         min(
             least(
                 coalesce(statuses.status_end_date, cast(header.dob + interval 18 year as date)),
@@ -54,9 +56,15 @@ return_rows as (
 final as (
 
     select
-        *,
+        la_code,
+        collection_year,
+        child,
+        sex,
+        dob,
+        duc,
         row_number() over (partition by la_code, collection_year order by child) as row_number
     from return_rows
+    where duc >= year_start
 
 )
 

@@ -8,9 +8,12 @@ pages the project started from, "seed 001") fails here, so a newcomer who clones
 
 from __future__ import annotations
 
+import csv
 import re
 import subprocess
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
@@ -87,3 +90,29 @@ def test_docs_pages_link_to_pages_that_exist():
             if not (page.parent / target).resolve().exists():
                 broken.append(f"{page.name} -> {target}")
     assert not broken, broken
+
+
+def _readme_section(title: str) -> str:
+    text = (ROOT / "README.md").read_text()
+    start = text.index(f"## {title}")
+    end = text.find("\n## ", start + 1)
+    return text[start : end if end != -1 else None]
+
+
+@pytest.mark.parametrize("seed", ["ssda903_rules.csv", "cin_census_rules.csv"])
+def test_readme_lists_every_dfe_rule_the_warehouse_checks(seed):
+    """The README's statutory returns section has a table of the rules implemented: every rule of the seed is in
+    it, with its severity (a rule added to a seed and not to the README fails here)."""
+    rows = list(csv.DictReader((ROOT / "seeds" / seed).open(newline="")))
+    table = [line for line in _readme_section("Statutory returns").splitlines() if line.startswith("|")]
+    return_name = "903" if seed.startswith("ssda903") else "CIN"
+    missing = []
+    for row in rows:
+        cells = [
+            [c.strip() for c in line.strip("|").split("|")]
+            for line in table
+            if re.search(rf"(?<![\w]){re.escape(row['rule_number'])}(?![\w])", line)
+        ]
+        if not any(c[0] == return_name and row["severity"] in c[2] for c in cells):
+            missing.append(row["rule_number"])
+    assert rows and missing == []

@@ -111,6 +111,18 @@ def placement_code_in_force(ptype: str, start: date) -> str:
     return PLACEMENT_CODE_FROM_2025_26.get(ptype, ptype)
 
 
+# the CIN census codes of 2022/23 (seeds/ssda903_code_years.csv, CIN rules 8866 and 8640): referral source 5D
+# (early help) and reason for closure RC9 (closed after assessment, referred to early help) are new; before it
+# the same events took 5B (other internal) and RC8 (closed after assessment, no further action)
+CIN_CODES_2022_23 = date(2022, 4, 1)
+CIN_CODE_BEFORE_2022_23 = {"5D": "5B", "RC9": "RC8"}
+
+
+def cin_code_in_force(code: str, on: date) -> str:
+    """The CIN census code for `code` of an event (a referral's source, an episode's closure) on `on`."""
+    return CIN_CODE_BEFORE_2022_23.get(code, code) if on < CIN_CODES_2022_23 else code
+
+
 def placement_types(age: int) -> tuple[tuple[str, int], ...]:
     """903 placement types (with weights) of a child of `age`: mother and baby units at 0, children's homes from 8."""
     if age < 12:

@@ -33,6 +33,7 @@ from csc.generate.reference import (
     TRACKS_12_PLUS,
     TRACKS_UNDER_5,
     UASC_AGES,
+    cin_code_in_force,
 )
 from csc.generate.workcal import age_at, birthday
 from csc.generate.world import World
@@ -142,7 +143,7 @@ def direct_admission(w: World, d: date) -> None:
     ref_id = w.ids.next("ssd_cin_episodes")
     tid, wid = w.staff.team("Assessment", ch)
     period = cla_period(w, ch, d, route, ref_id)
-    src = "6" if route in ("uasc", "remand") else pick(rng, SOURCES)
+    src = "6" if route in ("uasc", "remand") else cin_code_in_force(pick(rng, SOURCES), d)
     w.out.emit(
         "ssd_cin_episodes",
         {

@@ -19,6 +19,7 @@ from csc.generate.reference import (
     REFERRAL_LAG_WEIGHTS,
     SOURCE_DESC,
     SOURCES,
+    cin_code_in_force,
 )
 from csc.generate.workcal import age_at
 from csc.generate.world import World
@@ -79,7 +80,7 @@ def contact(w: World, ch: Child, d: date, referred: bool) -> None:
         decision = w.cal.add(d, rng.randint(2, 6))
     if rng.random() < p.p_contact_no_decision:
         decision = None
-    source = pick(rng, SOURCES)
+    source = cin_code_in_force(pick(rng, SOURCES), d)
     flags = {  # draws in the order they always had
         "NEW_REFERRAL_FLAG": yn(referred),
         "EXISTING_REFERRAL_FLAG": "N",
@@ -131,7 +132,7 @@ def referral(w: World, d: date) -> int:
     ref_id = w.ids.next("ssd_cin_episodes")
     a_tid, a_wid = w.staff.team("Assessment", ch)
     need = pick(rng, PRIMARY_NEED)
-    source = pick(rng, SOURCES)
+    source = cin_code_in_force(pick(rng, SOURCES), d)
     nfa = rng.random() < p.p_referral_nfa
     repeat_cp = ch.cp_plans > 0
     did_s47 = not nfa and rng.random() < (p.p_repeat_cp_s47 if repeat_cp else p.p_s47)
@@ -153,7 +154,7 @@ def referral(w: World, d: date) -> int:
             "cine_referral_source_desc": SOURCE_DESC[source],
             "cine_referral_nfa": yn(nfa),
             "cine_close_date": close,
-            "cine_close_reason": ends.reason,
+            "cine_close_reason": cin_code_in_force(ends.reason, close) if ends.reason and close else ends.reason,
             "cine_referral_outcome_json": outcome_json(
                 "referral",
                 {"NFA_FLAG": yn(nfa), "STRATEGY_DISCUSSION_FLAG": yn(did_s47), "SINGLE_ASSESSMENT_FLAG": yn(not nfa)},
