@@ -14,7 +14,9 @@ Re-baselined again for more 903 rules (new rows and draws): placement codes of t
 year (K3 is H5 before 2025/26), P1 never under V2 (U6, with its provider draws), NHS and custody placements PR3,
 short breaks never U4, independent living from 16, a married couple MF and civil partners MM / FF, mothers 12+,
 missing periods never overlapping (drawn, not written) and no period ending in a temporary placement (drawn, not
-written: the later placement draws move). Both sets merged (the CIN and the looked-after fixes together)."""
+written: the later placement draws move). Both sets merged (the CIN and the looked-after fixes together). And
+for the CIN census codes of the year (same draws, other codes): referral source 5D and closure reason RC9 are
+written 5B and RC8 before 2022/23 (reference.cin_code_in_force)."""
 
 from __future__ import annotations
 
@@ -27,9 +29,9 @@ from csc.generate.profiles import Council, load_councils
 from csc.generate.simulate import Simulation
 
 DIGESTS = [  # (seed, council index, rows, sha256 of the written rows)
-    (42, 0, 10518, "1511aa32da056da4c231f009c446f3215e1470b1d32142604322e5504c679e51"),
-    (7, 1, 6053, "de26dd737462458607307c109bf24ac2cd675b011873e9ddddd72dd9280bd5b4"),
-    (3, 2, 2330, "81aab192811245b7b41c034ff58ecc39af35974da6a1d04a16f78837b8a149ea"),
+    (42, 0, 10518, "47bbd2da2844753d4db099a86a7dfcaec2aaaca46809a684e53b6594b323810b"),
+    (7, 1, 6053, "52d3d8060d1eec00e1845f650d7621d25ac6e345d8831d72b8e6caa5bfe389ad"),
+    (3, 2, 2330, "0802f6512dda34291f3c2773c265cf3182d145faceb9f9c2ae9245f96f3c84c1"),
 ]
 
 
