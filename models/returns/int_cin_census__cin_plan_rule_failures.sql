@@ -36,20 +36,7 @@ cp_plans as (
 
 episodes as (
 
-    -- each CINdetails with its census year's dates and the child's dates of birth and death
-    select
-        details.*,
-        make_date(details.collection_year - 1, 4, 1) as year_start,
-        make_date(details.collection_year, 3, 31) as year_end,
-        children.person_birth_date,
-        children.expected_person_birth_date,
-        children.person_death_date
-    from details
-    left join children
-        on
-            details.la_code = children.la_code
-            and details.collection_year = children.collection_year
-            and details.child = children.child
+    {{ cin_census_episode_dates('details', 'children') }}
 
 ),
 
