@@ -1,15 +1,16 @@
 {#- The SSDA903 OC2 table of each collection year: each child of the year's Episodes looked after continuously
     for 12 months at 31 March (the DfE's definition: a period of care that started on or before 1 April and
     had not ended by 31 March), with the outcome items of the year (1 April to 31 March; ages at 31 March):
-    - SDQ_SCORE / SDQ_REASON for children aged 4 or over on 1 April and 16 or under on 31 March (903 rule 186),
-      blank otherwise: the score of the latest SDQ completed in the year; without one, the reason of the latest
+    - SDQ_SCORE / SDQ_REASON for children aged 4 to 16 at some time in the year (4 or over on 31 March, 16 or
+      under on 1 April: 903 rule 186, and 197B for those who turn 4 or 17 in the year), blank otherwise: the score of the latest SDQ completed in the year; without one, the reason of the latest
       reason recorded in the year, or of the latest undated reason (systems record a reason without a date).
     - CONVICTED for children aged 10 or over (903 rule 542: blank under 10): 1 when a conviction is dated in
       the year, else 0.
-    - HEALTH_CHECK / TEETH_CHECK: 1 when a health assessment / dental check was done in the year, else 0 (done:
-      status of category done, or no status recorded, as the indicators read ssd_cla_health).
-      HEALTH_ASSESSMENT (health surveillance checks) for children under 5 only: 1 when a health assessment was
-      done in the year, else 0; blank from 5.
+    - HEALTH_ASSESSMENT / TEETH_CHECK: 1 when a health assessment / dental check was done in the year, else 0
+      (done: status of category done, or no status recorded, as the indicators read ssd_cla_health).
+      HEALTH_CHECK (health surveillance checks, the 903's "health promotion") for children under 5 at 31 March
+      only (903 rule 546): 1 when a health assessment was done in the year, else 0 (the SSD does not record
+      surveillance checks apart); blank from 5.
     - IMMUNISATIONS: the status as last recorded on or before 31 March (1 up to date, 0 not); blank when none
       is recorded by then (the SSD keeps only the latest status).
     - SUBSTANCE_MISUSE: 1 when a substance misuse problem is dated in the year, else 0. INTERVENTION_RECEIVED
@@ -251,10 +252,10 @@ return_rows as (
         cohort.child,
         cohort.dob,
         case
-            when cohort.age_at_start >= 4 and cohort.age_at_end <= 16 then sdq_of_year.sdq_score
+            when cohort.age_at_end >= 4 and cohort.age_at_start <= 16 then sdq_of_year.sdq_score
         end as sdq_score,
         case
-            when cohort.age_at_start >= 4 and cohort.age_at_end <= 16 and sdq_of_year.sdq_score is null
+            when cohort.age_at_end >= 4 and cohort.age_at_start <= 16 and sdq_of_year.sdq_score is null
                 then coalesce(sdq_of_year.dated_reason, sdq_of_year.undated_reason)
         end as sdq_reason,
         case
@@ -262,7 +263,8 @@ return_rows as (
                 then case when convictions_of_year.child is not null then '1' else '0' end
         end as convicted,
         case
-            when landed_tables.has_health then case when checks_of_year.had_health_check then '1' else '0' end
+            when cohort.age_at_end < 5 and landed_tables.has_health
+                then case when checks_of_year.had_health_check then '1' else '0' end
         end as health_check,
         case
             when immunisations_at_end.is_immunisations_up_to_date then '1'
@@ -272,8 +274,7 @@ return_rows as (
             when landed_tables.has_health then case when checks_of_year.had_dental_check then '1' else '0' end
         end as teeth_check,
         case
-            when cohort.age_at_end < 5 and landed_tables.has_health
-                then case when checks_of_year.had_health_check then '1' else '0' end
+            when landed_tables.has_health then case when checks_of_year.had_health_check then '1' else '0' end
         end as health_assessment,
         case
             when landed_tables.has_substance_misuse

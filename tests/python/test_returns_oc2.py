@@ -59,12 +59,12 @@ def test_oc2_items_follow_the_ages_and_the_landed_tables(returns_warehouse):
     )
     for age, convicted, health, teeth, assessment, misuse, received, immunised, score, reason in rows:
         assert (convicted is None) == (age < 10)
-        assert (assessment is None) == (age >= 5)
-        assert health in ("1", "0") and teeth in ("1", "0") and misuse in ("1", "0")
+        assert (health is None) == (age >= 5)  # health surveillance checks: under 5 only (DfE rule 546)
+        assert assessment in ("1", "0") and teeth in ("1", "0") and misuse in ("1", "0")
         assert received is None or misuse == "1"
         assert immunised in ("1", "0", None)
         assert score is None or reason is None
-    assert {r[1] for r in rows} >= {"0"} and {r[2] for r in rows} == {"0", "1"}
+    assert {r[1] for r in rows} >= {"0"} and {r[4] for r in rows} == {"0", "1"}
     assert any(r[7] is not None for r in rows) and any(r[8] is not None for r in rows)
 
 
