@@ -79,7 +79,10 @@ failures as (
     from episodes
     where
         place_provider is not null
-        and not {{ valid_in_year('903_place_provider', 'place_provider', 'collection_year') }}
+        and (
+            not {{ valid_in_year('903_place_provider', 'place_provider', 'collection_year') }}
+            or place in {{ rule_codes('178', '903_place', 'exempt') }}
+        )
     union all
     select
         '213' as rule_code,

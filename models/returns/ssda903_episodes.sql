@@ -1,7 +1,7 @@
 {#- The SSDA903 Episodes table of each collection year: every episode open at any time in the year (started
     on or before 31 March, not ceased before 1 April). An episode that ceases after 31 March is open in the
-    return: its DEC, REC and REASON_PLACE_CHANGE are blank. PLACE_PROVIDER is blank for the placements of DfE
-    rule 213 (temporary placements) and URN for the legal statuses of rule 214 (short breaks), as the DfE
+    return: its DEC, REC and REASON_PLACE_CHANGE are blank. PLACE_PROVIDER is blank for the placements DfE
+    rules 178 and 213 exempt (temporary placements, Z1) and URN for the legal statuses of rule 214 (short breaks), as the DfE
     asks (codes in seeds/ssda903_rule_codes.csv). -#}
 with
 
@@ -29,7 +29,7 @@ return_rows as (
         episodes.cin,
         episodes.place,
         case
-            when not coalesce(episodes.place in {{ rule_codes('213', '903_place') }}, false)
+            when not coalesce(episodes.place in {{ rule_codes('178', '903_place', 'exempt') }}, false)
                 then episodes.place_provider
         end as place_provider,
         case when episodes.ceased_date <= years.year_end then episodes.ceased_date end as ceased_date,
