@@ -164,6 +164,17 @@ ssd_pre_proceedings:
     CHAR(1), prep_proc_short_notice_reason VARCHAR(100), prep_la_inital_plan_approved CHAR(1),
     prep_la_initial_care_plan VARCHAR(100), prep_la_final_plan_approved CHAR(1), prep_la_final_care_plan
     VARCHAR(100)
+ssd_cla_convictions:
+    clac_cla_conviction_id VARCHAR(48), clac_person_id VARCHAR(48), clac_cla_conviction_date TIMESTAMP,
+    clac_cla_conviction_offence VARCHAR(1000)
+ssd_cla_immunisations:
+    clai_person_id VARCHAR(48), clai_immunisations_status CHAR(1), clai_immunisations_status_date TIMESTAMP
+ssd_cla_substance_misuse:
+    clas_substance_misuse_id VARCHAR(48), clas_person_id VARCHAR(48), clas_substance_misuse_date TIMESTAMP,
+    clas_substance_misused VARCHAR(100), clas_intervention_received CHAR(1)
+ssd_cla_previous_permanence:
+    lapp_table_id VARCHAR(48), lapp_person_id VARCHAR(48), lapp_previous_permanence_option VARCHAR(200),
+    lapp_previous_permanence_la VARCHAR(100), lapp_previous_permanence_order_date VARCHAR(100)
 ssd_address:
     addr_table_id VARCHAR(48), addr_person_id VARCHAR(48), addr_address_type VARCHAR(48),
     addr_address_start_date TIMESTAMP, addr_address_end_date TIMESTAMP, addr_address_postcode VARCHAR(15),

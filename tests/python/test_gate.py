@@ -115,8 +115,13 @@ def test_orphan_foreign_keys(landing, tmp_path):
     assert ("ssd_cp_plans", "cppl_person_id", "foreign_key", "rejected", 1) in found
     # the rejected plan takes its reviews with it (a review needs its plan)
     con = duckdb.connect(str(tmp_path / "gate.duckdb"), read_only=True)
-    plan = con.execute("""select record_key from raw.quarantine where table_name = 'ssd_cp_plans'""").fetchone()[0]
-    reviews = con.execute("select count(*) from raw.ssd_cp_reviews where cppr_cp_plan_id = ?", [plan]).fetchone()[0]
+    la_code, plan = con.execute(
+        """select la_code, record_key from raw.quarantine where table_name = 'ssd_cp_plans'"""
+    ).fetchone()
+    # ids are a council's own: the other council may have a plan with the same id
+    reviews = con.execute(
+        "select count(*) from raw.ssd_cp_reviews where la_code = ? and cppr_cp_plan_id = ?", [la_code, plan]
+    ).fetchone()[0]
     cascaded = con.execute("""select count(*) from raw.quarantine where table_name = 'ssd_cp_reviews'
                               and column_name = 'cppr_cp_plan_id' and action = 'rejected'""").fetchone()[0]
     assert cascaded == reviews

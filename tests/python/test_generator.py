@@ -30,13 +30,18 @@ def test_same_seed_same_extract_and_other_seed_differs(tmp_path):
     assert not ta["ssd_contacts"].equals(tc["ssd_contacts"])
 
 
+# Rare enough to be empty in the 3% extract (a few % of each year of care of children 10+ / 12+):
+# tests/python/test_returns_oc2.py::test_convictions_from_10_and_substance_misuse_from_12 checks they are written.
+RARE_TABLES = {"ssd_cla_convictions", "ssd_cla_substance_misuse"}
+
+
 def test_every_contract_table_and_column_is_written(small_landing):
     folder = extract_folder(small_landing)
     tables = _tables(folder)
     for name, table in load_tables().items():
         assert name in tables, name
         assert tables[name].column_names == file_columns(table)
-        assert tables[name].num_rows > 0, name
+        assert tables[name].num_rows > 0 or name in RARE_TABLES, name
     manifest = json.loads((folder / "manifest.json").read_text())
     assert manifest["la_code"] == "E10000020" and manifest["extract_date"] == "2021-03-31"
     assert manifest["period_start"] == "2019-04-01"

@@ -124,7 +124,8 @@ def test_csv_values_are_kept_verbatim(exported, tmp_path, capsys):
     code, out = land(capsys, str(source), "--la", "926", "--landing", str(tmp_path), *OPTIONS)
     assert code == 0, out
     landed = pq.read_table(tmp_path / LA / "2021-03-31" / "ssd_person.parquet").to_pylist()
-    with (source / "SSD_PERSON.CSV").open(encoding="utf-8-sig", newline="") as f:
+    person = next(p for p in source.iterdir() if p.name.lower() == "ssd_person.csv")
+    with person.open(encoding="utf-8-sig", newline="") as f:
         reader = csv.reader(f)
         header = [h.strip().lower() for h in next(reader)]
         exported_rows = [dict(zip(header, row, strict=True)) for row in reader]
